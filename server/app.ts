@@ -1,0 +1,86 @@
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import type { Config } from './config/env.js';
+import type { Clock } from './clock.js';
+import type { RedisClient } from './redis/client.js';
+import type { KeyValueStore } from './redis/kv.js';
+import { createSessions, type Sessions } from './auth/session.js';
+import { events } from './events/bus.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { clientDistDir } from './paths.js';
+import { apiNotFound, errorHandler } from './http/middleware/errors.js';
+import { requestLogging } from './http/middleware/requestContext.js';
+import { securityHeaders } from './http/middleware/securityHeaders.js';
+import { requireCsrfToken, sameOrigin } from './http/middleware/csrf.js';
+import { limitRequests } from './http/middleware/rateLimit.js';
+import { requireMember, requireRole } from './http/middleware/requireMember.js';
+import { healthRoutes, type HealthChecks } from './http/routes/health.js';
+import { meRoutes } from './http/routes/me.js';
+import { logoutRoutes } from './http/routes/logout.js';
+import { adminUserRoutes } from './http/routes/admin/users.js';
+import { authRoutes } from './http/routes/auth.js';
+import { devIdpRoutes } from './http/routes/devIdp.js';
+import { spaRoutes } from './http/spa.js';
+
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  kv: KeyValueStore;
+  redis?: RedisClient;
+  clock: Clock;
+  sessionSecret: string;
+  /** The IdP signing certificate(s) when they come from the development IdP rather than SAML_IDP_CERT. */
+  samlIdp?: { cert: string; key: string };
+  checks: HealthChecks;
+}
+
+export interface BuiltApp {
+  app: Express;
+  sessions: Sessions;
+  metrics: Metrics;
+  /** Stops listeners this app registered on process-wide buses. */
+  dispose(): void;
+}
+
+const ACS_PATH = '/auth/saml/acs';
+
+/** Builds the Express app without listening; `main.ts` and the tests both use it. */
+export function createApp(deps: AppDeps): BuiltApp {
+  const { config, logger } = deps;
+  const app = express();
+  const metrics = createMetrics();
+  const sessions = createSessions({ config, secret: deps.sessionSecret, kv: deps.kv, redis: deps.redis, clock: deps.clock, logger });
+
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  if (config.TRUST_PROXY) app.set('trust proxy', config.TRUST_PROXY);
+  app.use(requestLogging(logger), metrics.track, securityHeaders(config.isProduction));
+  app.use(healthRoutes({ config, metrics, checks: deps.checks }));
+
+  app.use(sessions.middleware, sessions.enforceTimeouts);
+  // The IdP's POST to the ACS is cross-site by nature; InResponseTo and the signature protect it.
+  app.use((req, res, next) => (req.path === ACS_PATH ? next() : sameOrigin(config.PUBLIC_URL)(req, res, next)));
+
+  const authLimit = { windowMs: 60_000, limit: config.RATE_LIMIT_AUTH_PER_MINUTE, redis: deps.redis };
+  app.use('/auth/saml/login', limitRequests({ ...authLimit, name: 'saml-login' }));
+  app.use(ACS_PATH, limitRequests({ ...authLimit, name: 'saml-acs' }));
+  app.use('/auth', express.urlencoded({ extended: false, limit: '512kb', parameterLimit: 10 }), logoutRoutes(sessions), authRoutes({ ...deps, sessions }));
+  if (config.DEV_IDP && !config.isProduction) {
+    app.use('/dev-idp', express.urlencoded({ extended: false, limit: '256kb', parameterLimit: 10 }), devIdpRoutes(deps));
+  }
+
+  const api = express.Router();
+  api.use(express.json({ limit: '256kb', strict: true }), requireMember(sessions), requireCsrfToken);
+  api.use(meRoutes());
+  api.use('/admin', requireRole('admin', 'coordinator'), adminUserRoutes());
+  api.use(apiNotFound);
+  app.use('/api', api);
+
+  app.use(spaRoutes(clientDistDir()));
+  app.use(errorHandler(logger));
+
+  const unsubscribe = events.subscribe('member.accessRevoked', async ({ memberId }) => {
+    await sessions.destroyAllOf(memberId);
+  });
+  return { app, sessions, metrics, dispose: unsubscribe };
+}

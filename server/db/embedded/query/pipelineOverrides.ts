@@ -1,0 +1,16 @@
+import { Lazy, type Iterator } from 'mingo/lazy';
+import { badValue } from '../errors.js';
+
+/** `$count` outputs no document at all for empty input (mingo would output a zero count). */
+export function $count(collection: Iterator, field: unknown): Iterator {
+  if (typeof field !== 'string' || !field.trim() || field.includes('.') || field.startsWith('$')) {
+    throw badValue('$count expression must evaluate to valid field name');
+  }
+  let emitted = false;
+  return Lazy(() => {
+    if (emitted) return { done: true };
+    emitted = true;
+    const n = collection.size();
+    return n === 0 ? { done: true } : { value: { [field]: n }, done: false };
+  });
+}

@@ -1,0 +1,29 @@
+import { EventEmitter } from 'node:events';
+import { logger } from '../logger.js';
+
+/** Domain events, published after commit. Names are `entity.pastVerb`. */
+export interface DomainEvents {
+  /** The member may no longer use live sessions (suspended, deprovisioned, or signed out everywhere). */
+  'member.accessRevoked': { memberId: string; reason: 'suspended' | 'deprovisioned' | 'signed_out' };
+  'member.updated': { memberId: string };
+}
+
+type Handler<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void | Promise<void>;
+
+const emitter = new EventEmitter();
+emitter.setMaxListeners(100);
+
+export const events = {
+  /** Handlers run after the caller's transaction committed; one handler's failure never reaches the caller. */
+  publish<K extends keyof DomainEvents>(name: K, payload: DomainEvents[K]): void {
+    for (const listener of emitter.listeners(name) as Handler<K>[]) {
+      Promise.resolve()
+        .then(() => listener(payload))
+        .catch((err: unknown) => logger.error({ event: name, err: { message: (err as Error).message } }, 'event handler failed'));
+    }
+  },
+  subscribe<K extends keyof DomainEvents>(name: K, handler: Handler<K>): () => void {
+    emitter.on(name, handler);
+    return () => emitter.off(name, handler);
+  },
+};

@@ -1,0 +1,8 @@
+import { forbidden } from '../errors.js';
+
+/** Throws `forbidden` unless the rule allowed the action. */
+export function authorize(allowed: boolean, message?: string): asserts allowed {
+  if (!allowed) throw forbidden(message);
+}
+
+export * from './member.js';
