@@ -163,8 +163,6 @@ describe('conformance: field update operators', () => {
   });
 
   it('keeps a Double a Double when $set writes a whole-number Double', async function () {
-    // Known deviation of the embedded store (numbers are held as JS numbers); see its README. Shown as pending, never hidden.
-    if (process.env.TEST_MONGODB_KIND === 'embedded') this.skip();
     const { coll } = await applyUpdate({}, { $set: { d: new Double(2) } });
     assert.equal(await coll.countDocuments({ d: { $type: 'double' } }), 1);
   });

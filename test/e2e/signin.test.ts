@@ -23,8 +23,14 @@ async function assertNoSeriousA11yViolations(page: Page, where: string): Promise
   assert.deepEqual(violations, [], `${where}:\n${describeViolations(violations)}`);
 }
 
+/** Waits (up to 5 s) for focus to land on the element: React moves it in an effect after the route renders. */
 async function focusIsOn(page: Page, selector: string): Promise<boolean> {
-  return page.locator(selector).evaluate((element) => element === document.activeElement);
+  return page
+    .waitForFunction((sel) => document.activeElement !== null && document.activeElement === document.querySelector(sel), selector, { timeout: 5000 })
+    .then(
+      () => true,
+      () => false,
+    );
 }
 
 // The real server, the real dev IdP and the built client in headless Chromium: the path a member takes.

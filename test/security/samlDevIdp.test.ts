@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { X509Certificate, createPrivateKey } from 'node:crypto';
-import { mkdtempSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { loadConfig } from '../../server/config/env.js';
@@ -10,6 +9,7 @@ import { devPersonas } from '../../server/auth/devIdp/personas.js';
 import { createLogger } from '../../server/logger.js';
 import { devIdpRoutes } from '../../server/http/routes/devIdp.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { makeTempDir } from '../support/tempDirs.js';
 
 const foreignRequest = (issuer: string) =>
   deflateRawSync(
@@ -87,7 +87,7 @@ describe('development IdP', () => {
 
 describe('development IdP keys', () => {
   it('generates an RSA 2048 key and a matching certificate on first start and reuses them afterwards', async () => {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tfc-keys-'));
+    const dataDir = makeTempDir('tfc-keys-');
     const first = await ensureDevIdpKeys(dataDir);
     const again = await ensureDevIdpKeys(dataDir);
     assert.deepEqual(again, first);

@@ -1,7 +1,4 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { loadConfig, type Config } from '../../server/config/env.js';
 import { createDevIdentityProvider } from '../../server/auth/devIdp/devIdentityProvider.js';
 import { ensureDevIdpKeys, generateSigningKeys, type DevIdpKeys } from '../../server/auth/devIdp/keys.js';
@@ -12,11 +9,12 @@ import { isSamlRejection } from '../../server/auth/saml/samlRejection.js';
 import { devIdpEntityId } from '../../server/auth/saml/samlUrls.js';
 import { createSamlServiceProvider } from '../../server/auth/saml/serviceProvider.js';
 import { memoryKeyValueStore } from '../../server/redis/kv.js';
+import { makeTempDir } from '../support/tempDirs.js';
 
 const PUBLIC_URL = 'http://127.0.0.1:39999';
 
 const configWith = (env: Record<string, string>): Config =>
-  loadConfig({ NODE_ENV: 'test', PUBLIC_URL, DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'tfc-saml-')), ...env });
+  loadConfig({ NODE_ENV: 'test', PUBLIC_URL, DATA_DIR: makeTempDir('tfc-saml-'), ...env });
 
 /** The whole SP-initiated round trip in-process: SP request -> dev IdP response -> SP verification. */
 async function roundTrip(config: Config, idpCert: string, keys: DevIdpKeys) {
@@ -42,7 +40,7 @@ describe('SAML service provider (in-process)', () => {
   let devKeys: DevIdpKeys;
   const nextKeys = generateSigningKeys('next IdP signing key');
   before(async () => {
-    devKeys = await ensureDevIdpKeys(mkdtempSync(path.join(os.tmpdir(), 'tfc-devidp-')));
+    devKeys = await ensureDevIdpKeys(makeTempDir('tfc-devidp-'));
   });
 
   it('verifies the dev IdP response and maps its attributes when the dev IdP stands in', async () => {

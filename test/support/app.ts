@@ -1,12 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import supertest from 'supertest';
 import { loadConfig, type Config } from '../../server/config/env.js';
 import { createLogger } from '../../server/logger.js';
 import { startServer, type RunningServer } from '../../server/start.js';
 import type { Clock } from '../../server/clock.js';
+import { makeTempDir } from './tempDirs.js';
 
 export interface TestApp {
   baseUrl: string;
@@ -28,13 +26,14 @@ export function fakeClock(start = Date.now()): Clock & { advance(ms: number): vo
  * demo data and the development IdP, and a Redis key prefix of its own so parallel apps never collide.
  */
 export async function startTestApp(env: Record<string, string> = {}, opts: { clock?: Clock } = {}): Promise<TestApp> {
+  const dataDir = makeTempDir('tfc-test-');
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
     MONGODB_URI: process.env.TEST_MONGODB_URI,
     REDIS_URL: process.env.TEST_REDIS_URL,
     REDIS_PREFIX: `tfc-test-${randomBytes(4).toString('hex')}:`,
-    DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'tfc-test-')),
+    DATA_DIR: dataDir,
     SESSION_SECRET: randomBytes(32).toString('hex'),
     DEMO_DATA: 'on',
     DEV_IDP: 'on',
@@ -47,6 +46,8 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { clo
     config: running.config,
     running,
     agent: () => supertest.agent(running.url),
-    close: () => running.close(),
+    close: async () => {
+      await running.close();
+    },
   };
 }

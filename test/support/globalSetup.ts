@@ -3,6 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ensureRedis } from './redis.js';
 import { startTestDatabase } from './db.js';
+import { removeTempDirs } from './tempDirs.js';
 
 process.env.LOG_LEVEL ??= 'silent';
 
@@ -27,6 +28,7 @@ export async function mochaGlobalSetup(): Promise<void> {
 
 export async function mochaGlobalTeardown(): Promise<void> {
   for (const stop of stops.reverse()) await stop();
+  removeTempDirs();
 }
 
 const newestIn = (dir: string): number =>

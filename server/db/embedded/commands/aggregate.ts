@@ -10,6 +10,7 @@ import { cursorReply } from './read.js';
 import { rewriteMetaSorts, stripTextScores, TEXT_SCORE_FIELD } from '../query/textMeta.js';
 import type { CommandHandler } from './types.js';
 import { requireCollectionName } from '../engine/catalog.js';
+import { plainNumbers } from '../engine/numbers.js';
 
 const writingStages = new Set(['$out', '$merge']);
 const knownStages = new Set(Object.keys(pipelineOperators));
@@ -57,15 +58,16 @@ const aggregate: CommandHandler = ({ state, db, command, txn }) => {
     rest = pipeline.slice(1);
   }
   const source = executeQuery(collection, { filter }, collection && state.transactions.hiddenChanges(collection, txn));
-  const input = source.docs.map(cloneValue);
+  // mingo's arithmetic and accumulators only know JS numbers, so Double and Long wrappers are unwrapped for it.
+  const input = source.docs.map((doc) => plainNumbers(cloneValue(doc)));
   if (source.scores) for (let i = 0; i < input.length; i++) input[i][TEXT_SCORE_FIELD] = source.scores(source.docs[i]);
-  rest = rewriteMetaSorts(rest);
+  rest = plainNumbers(rewriteMetaSorts(rest));
   let output: Doc[];
   try {
     const foreign = (name: string) => state.catalog.get(db, name);
     const options = mingoOptions({
       context: contextWithIndexedLookup(baseContext, foreign),
-      collectionResolver: (name: string) => [...(foreign(name)?.docs.values() ?? [])].map(cloneValue),
+      collectionResolver: (name: string) => [...(foreign(name)?.docs.values() ?? [])].map((doc) => plainNumbers(cloneValue(doc))),
     });
     output = stripTextScores(rest.length ? (new Aggregator(rest, options).run(input) as Doc[]) : input);
   } catch (error) {

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { openPersistence, type Persistence } from '../persistence/index.js';
-import { applyRecord, snapshotRecords } from './replay.js';
+import { applyRecord, encodeRecord, snapshotRecords } from './replay.js';
 import type { StoreState } from './storeState.js';
 import type { Doc } from './values.js';
 
@@ -22,13 +22,13 @@ export async function attachPersistence(state: StoreState, dbPath: string, logge
   const maybeCompact = () => {
     if (compacting || state.transactions.isActive || persistence.journalBytes() < COMPACT_AFTER_JOURNAL_BYTES) return;
     compacting = persistence
-      .compact(() => [...snapshotRecords(state.catalog)])
+      .compact(() => [...snapshotRecords(state.catalog)].map(encodeRecord))
       .catch((error: unknown) => logger.error({ err: error }, 'embedded mongo: compaction failed'))
       .finally(() => (compacting = undefined));
   };
   state.journal = {
     async append(records: Doc[]) {
-      await persistence.append(records);
+      await persistence.append(records.map(encodeRecord));
       maybeCompact();
     },
   };

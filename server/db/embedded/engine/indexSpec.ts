@@ -1,3 +1,4 @@
+import { plainNumbers } from './numbers.js';
 import type { Doc } from './values.js';
 import { badValue } from '../errors.js';
 
@@ -28,7 +29,10 @@ export function isTextKey(key: Record<string, unknown>): boolean {
 }
 
 /** Validates a createIndexes entry and fills in defaults. */
-export function normalizeIndexSpec(raw: Doc): IndexSpec {
+export function normalizeIndexSpec(received: Doc): IndexSpec {
+  // Directions and expireAfterSeconds may arrive as Double or Long wrappers; the spec holds plain numbers.
+  const raw: Doc = { ...received, key: plainNumbers(received.key) };
+  if (received.expireAfterSeconds !== undefined) raw.expireAfterSeconds = plainNumbers(received.expireAfterSeconds);
   const key = raw.key as Record<string, number | string> | undefined;
   if (!key || typeof key !== 'object' || Object.keys(key).length === 0) throw badValue('index key pattern must be a non-empty object');
   for (const [field, direction] of Object.entries(key)) {

@@ -1,6 +1,26 @@
+import { Binary, deserialize } from 'bson';
+import { serializeDocument } from '../persistence/bsonRecords.js';
+import { normalizeDecoded } from './numbers.js';
 import { splitNamespace, type Catalog, type CatalogRecord } from './catalog.js';
 import { normalizeIndexSpec } from './indexSpec.js';
 import { valueKey, type Doc } from './values.js';
+
+const RAW_DECODE = { promoteLongs: false, promoteValues: false, promoteBuffers: false, validation: { utf8: false } } as const;
+
+/**
+ * A document write carries its document as BSON bytes (`raw`), decoded here without number promotion, because the
+ * persistence layer decodes records with promotion and a whole-number Double or a small Long would come back as an
+ * Int32. Older journals hold the document itself in `doc`.
+ */
+export function encodeRecord(record: Doc): Doc {
+  if (record.op !== 'w' || !record.doc) return record;
+  return { op: 'w', ns: record.ns, raw: new Binary(serializeDocument(record.doc as Doc)) };
+}
+
+function recordDocument(record: Doc): Doc {
+  if (record.raw instanceof Binary) return normalizeDecoded(deserialize(record.raw.buffer.subarray(0, record.raw.position), RAW_DECODE));
+  return record.doc as Doc;
+}
 
 /** Applies one journal or snapshot record to the in-memory catalog (without journaling it again). */
 export function applyRecord(catalog: Catalog, record: Doc): void {
@@ -8,8 +28,12 @@ export function applyRecord(catalog: Catalog, record: Doc): void {
   if (op === 'w' || op === 'd') {
     const [db, name] = splitNamespace(String(record.ns));
     const collection = catalog.ensure(db, name);
-    if (op === 'w') collection.restore(valueKey((record.doc as Doc)._id), record.doc as Doc);
-    else collection.restore(valueKey(record.id), undefined);
+    if (op === 'w') {
+      const doc = recordDocument(record);
+      collection.restore(valueKey(doc._id), doc);
+    } else {
+      collection.restore(valueKey(record.id), undefined);
+    }
     return;
   }
   const change = record as CatalogRecord;

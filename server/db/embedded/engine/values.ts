@@ -1,5 +1,6 @@
-import { Binary, Decimal128, Long, ObjectId, Timestamp } from 'bson';
-import { toNumber } from '../query/compare.js';
+import { Binary, ObjectId, Timestamp } from 'bson';
+import { isNumeric, toNumber } from '../query/compare.js';
+import { numericKind } from './numbers.js';
 
 export type Doc = Record<string, unknown>;
 
@@ -40,13 +41,31 @@ export function valueKey(value: unknown): string {
   if (value instanceof ObjectId) return 'o' + value.toHexString();
   if (value instanceof Date) return 'd' + value.getTime();
   if (value instanceof Timestamp) return 't' + value.toString();
-  if (value instanceof Long || value instanceof Decimal128) return 'n' + (toNumber(value) || 0);
+  if (isNumeric(value)) return 'n' + (toNumber(value) || 0);
   if (Array.isArray(value)) return 'a' + JSON.stringify(value.map(valueKey));
   if (value instanceof Binary) return 'x' + value.sub_type + ':' + Buffer.from(value.buffer.subarray(0, value.position)).toString('base64');
   if (value instanceof RegExp) return 'r' + value.source + '/' + value.flags;
   if (isPlainObject(value)) return 'O' + JSON.stringify(Object.entries(value).map(([k, v]) => [k, valueKey(v)]));
   const named = value as { _bsontype?: string; toString(): string };
   return (named._bsontype ?? 'unknown') + ':' + named.toString();
+}
+
+/**
+ * Whether two values would serialize to the same BSON (type included: Int32 1 and Double 1.0 differ), which is
+ * how MongoDB decides that an update modified a document.
+ */
+export function identicalValues(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const kind = numericKind(a);
+  if (kind !== undefined) return kind === numericKind(b) && String(a) === String(b) && Object.is(toNumber(a), toNumber(b));
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => identicalValues(item, b[i]));
+  if (isPlainObject(a)) {
+    if (!isPlainObject(b)) return false;
+    const keysA = Object.keys(a);
+    const keysB = Object.keys(b);
+    return keysA.length === keysB.length && keysA.every((key, i) => key === keysB[i] && identicalValues(a[key], b[key]));
+  }
+  return !isPlainObject(b) && !Array.isArray(b) && valueKey(a) === valueKey(b);
 }
 
 /**

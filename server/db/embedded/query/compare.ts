@@ -1,4 +1,5 @@
 import { Binary, Decimal128, Long, ObjectId, Timestamp, MinKey, MaxKey, BSONSymbol, Int32, Double } from 'bson';
+import { compareExactly } from './exactDecimal.js';
 
 /** Sort key of an empty array: MongoDB sorts `[]` below null. */
 export const EMPTY_ARRAY_SORT_KEY = Symbol('emptyArray');
@@ -66,7 +67,13 @@ function compareLongWithNumber(a: Long, b: number): number | undefined {
 }
 
 function compareNumbers(a: unknown, b: unknown): number {
+  if (a instanceof Double) a = a.value;
+  if (b instanceof Double) b = b.value;
   if (a instanceof Long && b instanceof Long) return a.compare(b);
+  if (a instanceof Decimal128 || b instanceof Decimal128) {
+    const exact = compareExactly(a, b);
+    if (exact !== undefined) return exact;
+  }
   if (a instanceof Long && typeof b === 'number') return compareLongWithNumber(a, b) ?? -sign(b);
   if (b instanceof Long && typeof a === 'number') return -(compareLongWithNumber(b, a) ?? -sign(a));
   const x = toNumber(a);
@@ -97,6 +104,25 @@ function compareObjects(a: Record<string, unknown>, b: Record<string, unknown>):
   return sign(keysA.length - keysB.length);
 }
 
+/** Code units from U+D800 up, where UTF-16 order (surrogates below U+E000-U+FFFF) and UTF-8 byte order part ways. */
+const HIGH_CODE_UNIT = /[\uD800-\uFFFF]/;
+
+/** MongoDB's simple collation compares strings by their UTF-8 bytes, which is code point order. */
+export function compareStrings(x: string, y: string): number {
+  if (x === y) return 0;
+  if (!HIGH_CODE_UNIT.test(x) || !HIGH_CODE_UNIT.test(y)) return x < y ? -1 : 1;
+  const length = Math.min(x.length, y.length);
+  for (let i = 0; i < length; i++) {
+    const cx = x.charCodeAt(i);
+    const cy = y.charCodeAt(i);
+    if (cx === cy) continue;
+    // Surrogates (astral code points) belong above U+E000-U+FFFF in code point order.
+    const rank = (c: number) => (c >= 0xe000 ? c - 0x800 : c >= 0xd800 ? c + 0x2000 : c);
+    return rank(cx) < rank(cy) ? -1 : 1;
+  }
+  return x.length < y.length ? -1 : 1;
+}
+
 /** Total order over BSON values as MongoDB sorts them (no collation). */
 export function compareValues(a: unknown, b: unknown): number {
   const byType = typeOrder(a) - typeOrder(b);
@@ -109,11 +135,8 @@ export function compareValues(a: unknown, b: unknown): number {
       return 0;
     case 3:
       return compareNumbers(a, b);
-    case 4: {
-      const x = String(a);
-      const y = String(b);
-      return x < y ? -1 : x > y ? 1 : 0;
-    }
+    case 4:
+      return compareStrings(String(a), String(b));
     case 5:
       return compareObjects(a as Record<string, unknown>, b as Record<string, unknown>);
     case 6: {

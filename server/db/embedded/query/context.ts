@@ -7,13 +7,14 @@ import * as accumulatorOperators from 'mingo/operators/accumulator';
 import * as windowOperators from 'mingo/operators/window';
 import type { Options } from 'mingo/types';
 import { bsonQueryOperators } from './operators.js';
-import { $count } from './pipelineOverrides.js';
+import { $count, $sort } from './pipelineOverrides.js';
 import { $meta } from './textMeta.js';
 import { nullSafeDateOperators } from './dateOperators.js';
 import { bsonExpressions } from './bsonExpressions.js';
+import { numericExpressions } from './numericExpressions.js';
 
 // Our operators are registered first: a Context keeps the first registration of a name.
-const context = Context.init({ query: bsonQueryOperators as never, pipeline: { $count } as never, expression: { $meta, ...nullSafeDateOperators, ...bsonExpressions } as never })
+const context = Context.init({ query: bsonQueryOperators as never, pipeline: { $count, $sort } as never, expression: { $meta, ...nullSafeDateOperators, ...bsonExpressions, ...numericExpressions } as never })
   .addQueryOps(queryOperators as never)
   .addProjectionOps(projectionOperators as never)
   .addPipelineOps(pipelineOperators as never)

@@ -6,6 +6,7 @@ import { resolve } from 'mingo/util';
 import type { Collection } from '../engine/collection.js';
 import { cloneValue, isPlainObject, type Doc } from '../engine/values.js';
 import { executeQuery } from './execute.js';
+import { plainNumbers } from '../engine/numbers.js';
 
 type LookupOperator = (collection: Iterator, expr: Doc, options: Options) => Iterator;
 
@@ -31,7 +32,7 @@ export function contextWithIndexedLookup(base: Context, foreignCollection: (name
       const exact = values.filter((v) => !(v instanceof RegExp) && !isPlainObject(v));
       const byIn = exact.length ? executeQuery(foreign, { filter: { [foreignField]: { $in: exact } } }).docs : [];
       const byEquality = values.filter((v) => !exact.includes(v)).flatMap((v) => executeQuery(foreign, { filter: { [foreignField]: { $eq: v } } }).docs);
-      return { ...(doc as Doc), [as]: [...new Set([...byIn, ...byEquality])].map(cloneValue) };
+      return { ...(doc as Doc), [as]: [...new Set([...byIn, ...byEquality])].map((joined) => plainNumbers(cloneValue(joined))) };
     });
   };
   return Context.from(Context.init({ pipeline: { $lookup } as never }), base);

@@ -1,7 +1,10 @@
 import { Decimal128, Long, type Binary } from 'bson';
 import { resolve } from 'mingo/util';
+import { $all as mingoAll } from 'mingo/operators/query';
+import { isPlainObject } from '../engine/values.js';
 import type { Options } from 'mingo/types';
-import { compareValues, isNumeric, typeOrder, valuesEqual } from './compare.js';
+import { compareValues, isNumeric, toNumber, typeOrder, valuesEqual } from './compare.js';
+import { fitsInt32 } from '../engine/numbers.js';
 import { badValue } from '../errors.js';
 
 type Predicate = (value: unknown, operand: unknown) => boolean;
@@ -47,7 +50,7 @@ const typeAliases: Record<string, number> = {
 /** The BSON type number a stored value would serialize as. */
 export function bsonTypeNumber(value: unknown): number {
   if (value === null || value === undefined) return 10;
-  if (typeof value === 'number') return Number.isInteger(value) && value >= -(2 ** 31) && value < 2 ** 31 ? 16 : 1;
+  if (typeof value === 'number') return fitsInt32(value) ? 16 : 1;
   if (typeof value === 'string') return 2;
   if (typeof value === 'boolean') return 8;
   if (Array.isArray(value)) return 4;
@@ -77,6 +80,13 @@ function fieldOperator(predicate: (value: unknown, operand: unknown, depth: numb
   };
 }
 
+/** Every listed value must be present; `$elemMatch` clauses are left to mingo. */
+function allOperator(selector: string, operand: unknown, options: Options): (doc: Record<string, unknown>) => boolean {
+  if (!Array.isArray(operand)) throw badValue('$all needs an array');
+  if (operand.some((item) => isPlainObject(item) && '$elemMatch' in item)) return (mingoAll as unknown as typeof allOperator)(selector, operand, options);
+  return fieldOperator((value, items: unknown, depth) => (items as unknown[]).length > 0 && (items as unknown[]).every((item) => inList(value, [item], depth)))(selector, operand, options);
+}
+
 /** Query operators that replace mingo's so BSON types compare as MongoDB compares them. */
 export const bsonQueryOperators = {
   $eq: fieldOperator(equalsOperand),
@@ -86,6 +96,7 @@ export const bsonQueryOperators = {
   $lt: fieldOperator(ordered((c) => c < 0, false)),
   $lte: fieldOperator(ordered((c) => c <= 0, true)),
   $in: fieldOperator(inList),
+  $all: allOperator,
   $nin: fieldOperator((v, o, d) => !inList(v, o, d)),
   $type: fieldOperator((value, operand) => {
     const wanted = Array.isArray(operand) ? operand : [operand];
@@ -93,7 +104,8 @@ export const bsonQueryOperators = {
     const values = Array.isArray(value) ? [value, ...value] : [value];
     return values.some((v) => wanted.some((w) => matchesType(v, w)));
   }),
-  $size: (selector: string, operand: unknown) => {
+  $size: (selector: string, received: unknown) => {
+    const operand = isNumeric(received) ? toNumber(received) : received;
     if (typeof operand !== 'number' || !Number.isInteger(operand) || operand < 0) throw badValue(`$size needs a non-negative whole number, got ${JSON.stringify(operand)}`);
     return (doc: Record<string, unknown>) => {
       const value = resolve(doc, selector, { unwrapArray: true });

@@ -1,5 +1,7 @@
 import { Lazy, type Iterator } from 'mingo/lazy';
 import { badValue } from '../errors.js';
+import type { Doc } from '../engine/values.js';
+import { documentComparator, parseSort } from './sort.js';
 
 /** `$count` outputs no document at all for empty input (mingo would output a zero count). */
 export function $count(collection: Iterator, field: unknown): Iterator {
@@ -13,4 +15,11 @@ export function $count(collection: Iterator, field: unknown): Iterator {
     const n = collection.size();
     return n === 0 ? { done: true } : { value: { [field]: n }, done: false };
   });
+}
+
+/** `$sort` with the store's BSON order (numbers across types, strings by code point), as `find` sorts. */
+export function $sort(collection: Iterator, sortKeys: unknown): Iterator {
+  const { spec } = parseSort(sortKeys);
+  if (spec.length === 0) throw badValue('$sort stage must have at least one sort key');
+  return Lazy(collection.collect<Doc>().sort(documentComparator(spec)));
 }

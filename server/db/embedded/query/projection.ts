@@ -4,6 +4,7 @@ import { cloneValue, getPath, isPlainObject, type Doc } from '../engine/values.j
 import { readPath, writePath } from '../update/paths.js';
 import { positionalIndex } from '../update/positional.js';
 import { mingoOptions } from './context.js';
+import { plainNumbers } from '../engine/numbers.js';
 import { asCommandError } from './matcher.js';
 
 export type Projector = (docs: Doc[], scores?: (doc: Doc) => number | undefined) => Doc[];
@@ -38,7 +39,8 @@ function sliceArray(array: unknown[], spec: number | [number, number]): unknown[
 /** Builds a find projection; `filter` resolves positional `$` projections. */
 export function compileProjection(projection: Doc | undefined | null, filter: Doc = {}): Projector {
   if (!projection || Object.keys(projection).length === 0) return (docs) => docs;
-  const { plain, special } = split(projection);
+  // A Double(1) or Long(0) flag, a $slice count, means what the plain number means.
+  const { plain, special } = split(plainNumbers(projection));
   let included: string | undefined;
   let excluded: string | undefined;
   for (const [field, value] of Object.entries(plain)) {

@@ -1,6 +1,6 @@
 import { Aggregator } from 'mingo/aggregator';
 import { badValue, CommandError, failedToParse, immutableField } from '../errors.js';
-import { cloneValue, isPlainObject, valueKey, type Doc } from '../engine/values.js';
+import { cloneValue, identicalValues, isPlainObject, valueKey, type Doc } from '../engine/values.js';
 import { mingoOptions } from '../query/context.js';
 import { asCommandError, compileFilter } from '../query/matcher.js';
 import { modifiers, unsupportedModifier } from './modifiers.js';
@@ -132,7 +132,7 @@ export function applyUpdate(original: Doc, update: Doc | Doc[], options: UpdateO
   if (Array.isArray(update)) doc = applyPipeline(original, update);
   else if (isOperatorUpdate(update)) doc = applyOperators(original, update, options);
   else doc = applyReplacement(original, update);
-  return { doc, changed: valueKey(doc) !== valueKey(original) };
+  return { doc, changed: !identicalValues(doc, original) };
 }
 
 /** The document an upsert starts from: the filter's equality fields (MongoDB's rule), then the update applied. */

@@ -1,21 +1,21 @@
 import { Timestamp } from 'bson';
 import { badValue, failedToParse, typeMismatch } from '../errors.js';
 import { cloneValue, isPlainObject, type Doc } from '../engine/values.js';
-import { compareValues, isNumeric, toNumber, valuesEqual } from '../query/compare.js';
+import { compareValues, isNumeric, valuesEqual } from '../query/compare.js';
+import { arithmetic, type ArithmeticOp } from './arithmetic.js';
 import { compileFilter } from '../query/matcher.js';
 import { documentComparator, parseSort } from '../query/sort.js';
 import { readPath, unsetPath, writePath } from './paths.js';
 
 export type Modifier = (doc: Doc, path: string, operand: unknown) => void;
 
-function numericResult(current: unknown, operand: unknown, op: '$inc' | '$mul', path: string): number {
+function numericResult(current: unknown, operand: unknown, op: ArithmeticOp, path: string): unknown {
   if (!isNumeric(operand)) throw typeMismatch(`Cannot ${op === '$inc' ? 'increment' : 'multiply'} with non-numeric argument: {${path}: ${JSON.stringify(operand)}}`);
   if (current !== undefined && !isNumeric(current)) {
     throw typeMismatch(`Cannot apply ${op} to a value of non-numeric type. {_id: ...} has the field '${path}' of non-numeric type ${typeof current}`);
   }
   // A missing field counts as 0: $inc creates it with the operand, $mul creates it as 0.
-  const base = current === undefined ? 0 : toNumber(current);
-  return op === '$inc' ? base + toNumber(operand) : base * toNumber(operand);
+  return arithmetic(current === undefined ? 0 : current, operand, op, path);
 }
 
 function arrayAt(doc: Doc, path: string, op: string): unknown[] {

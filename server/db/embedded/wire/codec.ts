@@ -1,4 +1,5 @@
 import { BSON, type Document } from 'bson';
+import { normalizeDecoded } from '../engine/numbers.js';
 
 export const OP_REPLY = 1;
 export const OP_QUERY = 2004;
@@ -19,13 +20,14 @@ export interface WireRequest {
 
 export class MalformedMessageError extends Error {}
 
-const deserializeOptions = { promoteLongs: true, promoteValues: true, promoteBuffers: false, validation: { utf8: false } } as const;
+/** Numbers arrive unpromoted so whole-number Doubles and Longs keep their type (see engine/numbers.ts). */
+const deserializeOptions = { promoteLongs: false, promoteValues: false, promoteBuffers: false, validation: { utf8: false } } as const;
 
 function readDocument(buf: Buffer, offset: number, end: number): [Document, number] {
   if (offset + 5 > end) throw new MalformedMessageError('truncated BSON document');
   const size = buf.readInt32LE(offset);
   if (size < 5 || offset + size > end) throw new MalformedMessageError(`bad BSON document size ${size}`);
-  return [BSON.deserialize(buf.subarray(offset, offset + size), deserializeOptions), offset + size];
+  return [normalizeDecoded(BSON.deserialize(buf.subarray(offset, offset + size), deserializeOptions)), offset + size];
 }
 
 function readCString(buf: Buffer, offset: number, end: number): [string, number] {
