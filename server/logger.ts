@@ -18,3 +18,12 @@ export function createLogger(level = process.env.LOG_LEVEL ?? 'info'): Logger {
 
 /** The process-wide logger; tests set LOG_LEVEL=silent. */
 export const logger = createLogger();
+
+/**
+ * What a log line may say about an error: its class and message. Stacks and driver objects stay out of
+ * the logs, since they can carry request data.
+ */
+export function describeError(err: unknown): { name: string; message: string } {
+  const e = err as { name?: unknown; message?: unknown } | null;
+  return { name: typeof e?.name === 'string' ? e.name : 'Error', message: typeof e?.message === 'string' ? e.message.slice(0, 500) : String(err).slice(0, 500) };
+}

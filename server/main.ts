@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig, type Config } from './config/env.js';
-import { logger } from './logger.js';
+import { logger, describeError } from './logger.js';
 import { startServer } from './start.js';
 
 let config: Config;
@@ -14,7 +14,7 @@ try {
 }
 
 process.on('unhandledRejection', (reason) => {
-  logger.fatal({ err: { message: (reason as Error)?.message } }, 'unhandled rejection');
+  logger.fatal({ err: describeError(reason) }, 'unhandled rejection');
   process.exit(1);
 });
 
@@ -28,7 +28,7 @@ try {
     running.close().then(
       () => process.exit(0),
       (err: Error) => {
-        logger.error({ err: { message: err.message } }, 'shutdown failed');
+        logger.error({ err: describeError(err) }, 'shutdown failed');
         process.exit(1);
       },
     );
@@ -36,6 +36,6 @@ try {
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 } catch (err) {
-  logger.fatal({ err: { message: (err as Error).message } }, 'could not start');
+  logger.fatal({ err: describeError(err) }, 'could not start');
   process.exit(1);
 }

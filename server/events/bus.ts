@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { logger } from '../logger.js';
+import { logger, describeError } from '../logger.js';
 
 /** Domain events, published after commit. Names are `entity.pastVerb`. */
 export interface DomainEvents {
@@ -19,7 +19,7 @@ export const events = {
     for (const listener of emitter.listeners(name) as Handler<K>[]) {
       Promise.resolve()
         .then(() => listener(payload))
-        .catch((err: unknown) => logger.error({ event: name, err: { message: (err as Error).message } }, 'event handler failed'));
+        .catch((err: unknown) => logger.error({ event: name, err: describeError(err) }, 'event handler failed'));
     }
   },
   subscribe<K extends keyof DomainEvents>(name: K, handler: Handler<K>): () => void {

@@ -1,5 +1,6 @@
 import { createClient } from 'redis';
 import type { Logger } from 'pino';
+import { describeError } from '../logger.js';
 
 function createRedisClient(url: string) {
   return createClient({
@@ -17,7 +18,7 @@ export async function connectRedis(url: string, logger: Logger): Promise<RedisCl
   let lastError = '';
   client.on('error', (err: Error) => {
     // Log each distinct failure once rather than once per reconnect attempt.
-    if (err.message !== lastError) logger.error({ err: { message: err.message } }, 'redis error');
+    if (err.message !== lastError) logger.error({ err: describeError(err) }, 'redis error');
     lastError = err.message;
   });
   client.on('ready', () => {

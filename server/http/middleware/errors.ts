@@ -1,7 +1,21 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { AppError, isAppError, notFound, payloadTooLarge, unsupportedMediaType, validationFailed } from '../../errors.js';
+import { AppError, isAppError, notFound, payloadTooLarge, unavailable, unsupportedMediaType, validationFailed } from '../../errors.js';
 import type { ErrorBody } from '../../../shared/errors.js';
+import { describeError } from '../../logger.js';
+
+const UNAVAILABLE_ERRORS = new Set([
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoServerSelectionError',
+  'MongooseServerSelectionError',
+  'MongoNotConnectedError',
+  'MongoTopologyClosedError',
+  'ClientClosedError',
+  'ClientOfflineError',
+  'ConnectionTimeoutError',
+  'SocketClosedUnexpectedlyError',
+]);
 
 /** Maps errors thrown by libraries to the contract's codes; anything unrecognised is a 500 with no detail. */
 function toAppError(err: unknown): AppError | null {
@@ -14,6 +28,8 @@ function toAppError(err: unknown): AppError | null {
   if (e.type === 'parameters.too.many') return validationFailed([{ message: 'Too many parameters.' }]);
   // mongoose: a malformed id or value that slipped past the schemas is still the client's fault
   if (e.name === 'CastError' || e.name === 'ValidationError' || e.name === 'StrictModeError') return validationFailed([{ message: 'A value in the request is not valid.' }]);
+  // The database or Redis is unreachable: a temporary condition the client can retry, not a bug.
+  if (e.name && UNAVAILABLE_ERRORS.has(e.name)) return unavailable();
   if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) return new AppError('validation_failed', 'The request is not valid.');
   return null;
 }
@@ -25,8 +41,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const error = known ?? new AppError('internal', 'Something went wrong on our side. It has been logged.');
     if (!known) {
       // Log the class and message only: stack traces and driver text may carry data.
-      const e = err as Error;
-      ((req as { log?: Logger }).log ?? logger).error({ err: { name: e?.name, message: e?.message } }, 'unhandled error');
+      ((req as { log?: Logger }).log ?? logger).error({ err: describeError(err) }, 'unhandled error');
     }
     const body: ErrorBody = { error: { code: error.code, message: error.message, details: error.details } };
     res.status(error.status).set(error.headers).set('Cache-Control', 'no-store').json(body);

@@ -11,6 +11,7 @@ import { expectedIdpIssuer } from '../../auth/saml/samlUrls.js';
 import { signInFailedPage, signInRefusedPage, signInUnavailablePage } from '../../auth/saml/signInPages.js';
 import { provisionMember } from '../../domain/members/provisionMember.js';
 import { recordAudit } from '../../domain/audit/recordAudit.js';
+import { describeError } from '../../logger.js';
 
 export interface AuthRouteDeps {
   config: Config;
@@ -43,11 +44,11 @@ export function authRoutes(deps: AuthRouteDeps): Router {
   /** Audits a refused response by reason code only, and answers with the plain 4xx page (never a 500). */
   async function refuse(res: Response, err: unknown, meta: { ip?: string; userAgent?: string }) {
     const rejection = isSamlRejection(err) ? err : new SamlRejection('invalid_response');
-    if (!isSamlRejection(err)) logger.warn({ err }, 'unexpected error while validating a SAML response');
+    if (!isSamlRejection(err)) logger.warn({ err: describeError(err) }, 'unexpected error while validating a SAML response');
     logger.info({ reason: rejection.reason }, 'SAML response rejected');
     // The answer stays 4xx even when the audit write fails; that failure is logged instead.
     await recordAudit({ ...meta, action: 'auth.signin_failed', outcome: 'failure', details: { reason: rejection.reason } }).catch(
-      (auditErr: unknown) => logger.error({ err: auditErr }, 'could not audit a rejected SAML response'),
+      (auditErr: unknown) => logger.error({ err: describeError(auditErr) }, 'could not audit a rejected SAML response'),
     );
     sendPage(res, rejection.status, signInFailedPage());
   }

@@ -4,6 +4,7 @@ import type { Config } from '../../config/env.js';
 import { createDevIdentityProvider } from '../../auth/devIdp/devIdentityProvider.js';
 import { autosubmitScript, badRequestPage, personaPickerPage, postResponsePage } from '../../auth/devIdp/devIdpPages.js';
 import { devPersonas, findPersona } from '../../auth/devIdp/personas.js';
+import { describeError } from '../../logger.js';
 
 export interface DevIdpRouteDeps {
   config: Config;
@@ -32,7 +33,7 @@ export function devIdpRoutes({ config, logger, samlIdp }: DevIdpRouteDeps): Rout
     try {
       idp.parseLoginRequest(samlRequest);
     } catch (err) {
-      logger.info({ err }, 'dev IdP refused an AuthnRequest');
+      logger.info({ err: describeError(err) }, 'dev IdP refused an AuthnRequest');
       return sendPage(res, 400, badRequestPage('This page needs a sign-in request from Task Force Connect. Start again from its sign-in page.'));
     }
     sendPage(res, 200, personaPickerPage(devPersonas, samlRequest, relayState));
