@@ -1,3 +1,4 @@
+import type http from 'node:http';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from './config/env.js';
@@ -16,11 +17,13 @@ import { limitRequests } from './http/middleware/rateLimit.js';
 import { requireMember, requireRole } from './http/middleware/requireMember.js';
 import { healthRoutes, type HealthChecks } from './http/routes/health.js';
 import { meRoutes } from './http/routes/me.js';
+import { openApiRoutes } from './http/routes/openapi.js';
 import { logoutRoutes } from './http/routes/logout.js';
 import { adminUserRoutes } from './http/routes/admin/users.js';
 import { authRoutes } from './http/routes/auth.js';
 import { devIdpRoutes } from './http/routes/devIdp.js';
 import { spaRoutes } from './http/spa.js';
+import { createRealtime, type RealtimeServer } from './realtime/io.js';
 
 export interface AppDeps {
   config: Config;
@@ -38,6 +41,9 @@ export interface BuiltApp {
   app: Express;
   sessions: Sessions;
   metrics: Metrics;
+  /** Socket.IO, attached to an HTTP server by `attachRealtime`. */
+  io: RealtimeServer;
+  attachRealtime(server: http.Server): void;
   /** Stops listeners this app registered on process-wide buses. */
   dispose(): void;
 }
@@ -71,7 +77,7 @@ export function createApp(deps: AppDeps): BuiltApp {
 
   const api = express.Router();
   api.use(express.json({ limit: '256kb', strict: true }), requireMember(sessions), requireCsrfToken);
-  api.use(meRoutes());
+  api.use(meRoutes(), openApiRoutes(config.PUBLIC_URL));
   api.use('/admin', requireRole('admin', 'coordinator'), adminUserRoutes());
   api.use(apiNotFound);
   app.use('/api', api);
@@ -79,8 +85,19 @@ export function createApp(deps: AppDeps): BuiltApp {
   app.use(spaRoutes(clientDistDir()));
   app.use(errorHandler(logger));
 
+  const realtime = createRealtime({ config, logger, sessions, redis: deps.redis, clock: deps.clock });
   const unsubscribe = events.subscribe('member.accessRevoked', async ({ memberId }) => {
     await sessions.destroyAllOf(memberId);
   });
-  return { app, sessions, metrics, dispose: unsubscribe };
+  return {
+    app,
+    sessions,
+    metrics,
+    io: realtime.io,
+    attachRealtime: realtime.attach,
+    dispose: () => {
+      unsubscribe();
+      realtime.dispose();
+    },
+  };
 }

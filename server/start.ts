@@ -65,13 +65,16 @@ export async function startServer(opts: { config: Config; logger: Logger; clock?
     },
   });
   server.on('request', built.app);
+  built.attachRealtime(server);
   logger.info({ url: config.PUBLIC_URL, database: db.mode, redis: Boolean(redis) }, 'Task Force Connect is listening');
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
-      // Stop accepting, let in-flight requests finish, then cut whatever is left before the deadline.
-      const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Stop accepting and close sockets (their transports close, so clients reconnect elsewhere), let
+      // in-flight requests finish, then cut whatever is left before the deadline. io.close() closes the
+      // HTTP server too.
+      const drained = new Promise<void>((resolve) => built.io.close(() => resolve()));
       server.closeIdleConnections();
       const deadline = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
       await drained;

@@ -6,6 +6,16 @@ export interface DomainEvents {
   /** The member may no longer use live sessions (suspended, deprovisioned, or signed out everywhere). */
   'member.accessRevoked': { memberId: string; reason: 'suspended' | 'deprovisioned' | 'signed_out' };
   'member.updated': { memberId: string };
+  'category.created': { categoryId: string };
+  'thread.created': { threadId: string; postId: string };
+  /** Title, pin, lock or move; `fromCategoryId` is set when it moved. */
+  'thread.updated': { threadId: string; fromCategoryId?: string };
+  'post.created': { threadId: string; postId: string };
+  'post.updated': { threadId: string; postId: string };
+  'post.deleted': { threadId: string; postId: string };
+  'post.reacted': { threadId: string; postId: string };
+  /** One session ended at the member's request. */
+  'session.ended': { sessionId: string; reason: 'signed_out' };
 }
 
 type Handler<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void | Promise<void>;

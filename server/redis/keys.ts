@@ -15,3 +15,5 @@ export const memberSessionsKey = (memberId: string): string => `${prefix}member-
 export const rateLimitPrefix = (name: string): string => `${prefix}rl:${name}:`;
 export const samlRequestKey = (requestId: string): string => `${prefix}saml:req:${requestId}`;
 export const samlAssertionKey = (assertionId: string): string => `${prefix}saml:assertion:${assertionId}`;
+export const socketStreamName = (): string => `${prefix}socket.io`;
+export const socketSessionPrefix = (): string => `${prefix}socket.io:session:`;
