@@ -17,6 +17,7 @@ import { limitRequests } from './http/middleware/rateLimit.js';
 import { requireMember, requireRole } from './http/middleware/requireMember.js';
 import { healthRoutes, type HealthChecks } from './http/routes/health.js';
 import { meRoutes } from './http/routes/me.js';
+import { discussionRoutes } from './http/routes/discussions.js';
 import { openApiRoutes } from './http/routes/openapi.js';
 import { logoutRoutes } from './http/routes/logout.js';
 import { adminUserRoutes } from './http/routes/admin/users.js';
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps): BuiltApp {
   const api = express.Router();
   api.use(express.json({ limit: '256kb', strict: true }), requireMember(sessions), requireCsrfToken);
   api.use(meRoutes(), openApiRoutes(config.PUBLIC_URL));
+  api.use(discussionRoutes());
   api.use('/admin', requireRole('admin', 'coordinator'), adminUserRoutes());
   api.use(apiNotFound);
   app.use('/api', api);

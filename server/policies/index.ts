@@ -6,3 +6,5 @@ export function authorize(allowed: boolean, message?: string): asserts allowed {
 }
 
 export * from './member.js';
+export * from './discussion.js';
+export * from './discussionFacts.js';

@@ -66,6 +66,8 @@ describe('client shell navigation (mocked API)', function () {
     await pressTabUntilFocused(page, spotlights);
     await page.keyboard.press('Enter');
     await page.waitForURL('**/spotlights');
+    // React moves focus in an effect after the new route renders, just after the URL changes.
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1', null, { timeout: 5000 }).catch(() => undefined);
 
     assert.equal(await focusedElementText(page), 'Spotlights');
     assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { memberIdParams, updateMemberBody } from '../../../shared/schemas/admin.js';
 import type { RouteSpec } from './types.js';
+import { discussionRouteSpecs } from './discussionRoutes.js';
 
 const form = 'application/x-www-form-urlencoded' as const;
 const acsForm = z.object({ SAMLResponse: z.string(), RelayState: z.string().optional() });
@@ -31,4 +32,5 @@ export const routeSpecs: RouteSpec[] = [
     body: updateMemberBody,
     responses: { 200: '{user}', 400: 'validation_failed', 403: 'forbidden', 404: 'not_found' },
   },
+  ...discussionRouteSpecs,
 ];

@@ -1,0 +1,45 @@
+import { Schema, model, type HydratedDocument, type InferSchemaType } from 'mongoose';
+import { reactionKinds } from '../../../shared/dto/discussion.js';
+import { limits } from '../../../shared/limits.js';
+
+const revisionSchema = new Schema(
+  {
+    body: { type: String, required: true },
+    editedAt: { type: Date, required: true },
+    editor: { type: Schema.Types.ObjectId, ref: 'Member', required: true },
+  },
+  { _id: false },
+);
+
+const reactionSchema = new Schema(
+  {
+    member: { type: Schema.Types.ObjectId, ref: 'Member', required: true },
+    reaction: { type: String, enum: reactionKinds, required: true },
+  },
+  { _id: false },
+);
+
+/** A post of a thread: the opening post (no parent) or a reply in the tree. Removal is soft and keeps the tree. */
+const postSchema = new Schema(
+  {
+    thread: { type: Schema.Types.ObjectId, ref: 'Thread', required: true },
+    author: { type: Schema.Types.ObjectId, ref: 'Member', required: true },
+    parent: { type: Schema.Types.ObjectId, ref: 'Post', default: null },
+    replyTo: { type: Schema.Types.ObjectId, ref: 'Post', default: null },
+    depth: { type: Number, required: true, min: 0 },
+    body: { type: String, required: true, maxlength: limits.postBody.max },
+    bodyHtml: { type: String, required: true },
+    /** Earlier bodies, oldest first; the current one is `body`. */
+    revisions: { type: [revisionSchema], default: [] },
+    editedAt: { type: Date, default: null },
+    deletedAt: { type: Date, default: null },
+    deletedBy: { type: Schema.Types.ObjectId, ref: 'Member', default: null },
+    reactions: { type: [reactionSchema], default: [] },
+  },
+  { timestamps: true },
+);
+postSchema.index({ thread: 1, _id: 1 });
+
+export type PostFields = InferSchemaType<typeof postSchema>;
+export type PostDoc = HydratedDocument<PostFields>;
+export const Post = model('Post', postSchema);

@@ -1,0 +1,38 @@
+import { Types } from 'mongoose';
+import { Category, type CategoryDoc } from '../../db/models/Category.js';
+import { Post, type PostDoc } from '../../db/models/Post.js';
+import { Thread, type ThreadDoc } from '../../db/models/Thread.js';
+import { notFound } from '../../errors.js';
+import type { Viewer } from '../../policies/index.js';
+
+/**
+ * The read rule of policies/discussion.ts `canReadSpace`, as a query filter on categories and threads (both carry
+ * `visibility` and `taskForce`), so lists never fetch what the member may not see.
+ */
+type SpaceClause = { visibility: 'open' } | { visibility: 'private'; taskForce: Types.ObjectId };
+
+export function readableSpaceFilter(viewer: Viewer): { $or?: SpaceClause[] } {
+  if (viewer.role === 'moderator' || viewer.role === 'admin') return {};
+  return { $or: [{ visibility: 'open' }, { visibility: 'private', taskForce: new Types.ObjectId(viewer.taskForceId) }] };
+}
+
+/** A category the viewer may read, else 404: a private space of another task force does not exist for them. */
+export async function findReadableCategory(viewer: Viewer, id: string): Promise<CategoryDoc> {
+  const category = await Category.findOne({ _id: new Types.ObjectId(id), ...readableSpaceFilter(viewer) });
+  if (!category) throw notFound('No such category.');
+  return category;
+}
+
+export async function findReadableThread(viewer: Viewer, id: string): Promise<ThreadDoc> {
+  const thread = await Thread.findOne({ _id: new Types.ObjectId(id), ...readableSpaceFilter(viewer) });
+  if (!thread) throw notFound('No such thread.');
+  return thread;
+}
+
+/** A post and its thread, when the viewer may read the thread. */
+export async function findReadablePost(viewer: Viewer, id: string): Promise<{ post: PostDoc; thread: ThreadDoc }> {
+  const post = await Post.findById(new Types.ObjectId(id));
+  const thread = post ? await Thread.findOne({ _id: post.thread, ...readableSpaceFilter(viewer) }) : null;
+  if (!post || !thread) throw notFound('No such post.');
+  return { post, thread };
+}

@@ -1,0 +1,51 @@
+import { withTransaction } from '../../db/connection.js';
+import type { ThreadDoc } from '../../db/models/Thread.js';
+import { conflict } from '../../errors.js';
+import { events } from '../../events/bus.js';
+import { authorize, canEditThreadTitle, canModerateSpace, canModerateThread, isFrozenFor, spaceOf, threadFactsOf, viewerOf } from '../../policies/index.js';
+import type { UpdateThreadBody } from '../../../shared/schemas/discussions.js';
+import { recordAudit } from '../audit/recordAudit.js';
+import type { Actor } from '../context.js';
+import { auditActorFields } from './auditOf.js';
+import { guardPii } from './guardPii.js';
+import { findReadableCategory, findReadableThread } from './readable.js';
+
+/** Retitles (author or moderator), pins, locks or moves (moderators of both spaces) a thread. Audited. */
+export async function updateThread({ actor, threadId, input }: { actor: Actor; threadId: string; input: UpdateThreadBody }): Promise<ThreadDoc> {
+  const viewer = viewerOf(actor.member);
+  const thread = await findReadableThread(viewer, threadId);
+  const facts = threadFactsOf(thread);
+  const moderating = input.pinned !== undefined || input.locked !== undefined || input.categoryId !== undefined;
+  if (moderating) authorize(canModerateThread(viewer, facts), 'Only moderators pin, lock or move threads.');
+  if (input.title !== undefined) {
+    authorize(facts.authorId === viewer.id || canModerateThread(viewer, facts), 'Only the author or a moderator retitles a thread.');
+    if (isFrozenFor(viewer, facts)) throw conflict('This thread is locked.');
+    authorize(canEditThreadTitle(viewer, facts));
+  }
+  const destination = input.categoryId !== undefined ? await findReadableCategory(viewer, input.categoryId) : null;
+  if (destination) authorize(canModerateSpace(viewer, spaceOf(destination)), 'You cannot move threads into that category.');
+  guardPii({ title: input.title }, input.acknowledgePii);
+
+  const fromCategoryId = thread.category.toString();
+  if (input.title !== undefined) thread.title = input.title;
+  if (input.pinned !== undefined) thread.pinned = input.pinned;
+  if (input.locked !== undefined) thread.locked = input.locked;
+  if (destination) {
+    thread.category = destination._id;
+    thread.visibility = destination.visibility;
+    thread.taskForce = destination.taskForce;
+  }
+  const changed = thread.modifiedPaths().filter((p) => ['title', 'pinned', 'locked', 'category'].includes(p));
+  if (!changed.length) return thread;
+
+  await withTransaction(async (session) => {
+    await thread.save({ session });
+    await recordAudit(
+      { ...auditActorFields(actor), action: 'thread.updated', target: `thread:${thread.id}`, details: { changed, fromCategoryId, toCategoryId: thread.category.toString() } },
+      session,
+    );
+  });
+  const moved = fromCategoryId !== thread.category.toString();
+  events.publish('thread.updated', { threadId: thread.id as string, ...(moved ? { fromCategoryId } : {}) });
+  return thread;
+}

@@ -1,0 +1,38 @@
+import { Router } from 'express';
+import { createCategory } from '../../domain/discussions/createCategory.js';
+import { listCategories } from '../../domain/discussions/listCategories.js';
+import { listThreads } from '../../domain/discussions/listThreads.js';
+import { loadAuthors } from '../../domain/discussions/loadAuthors.js';
+import { viewerOf } from '../../policies/index.js';
+import { presentCategory } from '../../presenters/category.js';
+import { presentThread } from '../../presenters/thread.js';
+import type { CategoryListResponse, ThreadPage } from '../../../shared/dto/discussion.js';
+import { createCategoryBody, discussionIdParams, listThreadsQuery } from '../../../shared/schemas/discussions.js';
+import { input, validate } from '../middleware/validate.js';
+import { actorOf } from './actorOf.js';
+
+const createSchemas = { body: createCategoryBody };
+const threadListSchemas = { params: discussionIdParams, query: listThreadsQuery };
+
+/** `GET`/`POST /api/categories`, `GET /api/categories/:id/threads`. */
+export function categoryRoutes(): Router {
+  const router = Router();
+  router.get('/categories', async (req, res) => {
+    const viewer = viewerOf(req.member!);
+    const body: CategoryListResponse = { items: (await listCategories(viewer)).map((c) => presentCategory(c, viewer)) };
+    res.json(body);
+  });
+  router.post('/categories', validate(createSchemas), async (req, res) => {
+    const category = await createCategory({ actor: actorOf(req), input: input(req, createSchemas).body });
+    res.status(201).json({ category: presentCategory(category, viewerOf(req.member!)) });
+  });
+  router.get('/categories/:id/threads', validate(threadListSchemas), async (req, res) => {
+    const { params, query } = input(req, threadListSchemas);
+    const viewer = viewerOf(req.member!);
+    const { threads, nextCursor } = await listThreads({ viewer, categoryId: params.id, query });
+    const authors = await loadAuthors(...threads);
+    const body: ThreadPage = { items: threads.map((t) => presentThread(t, viewer, authors)), nextCursor };
+    res.json(body);
+  });
+  return router;
+}

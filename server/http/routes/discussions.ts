@@ -1,0 +1,77 @@
+import { Router } from 'express';
+import type { PostDoc } from '../../db/models/Post.js';
+import type { ThreadDoc } from '../../db/models/Thread.js';
+import { createPost } from '../../domain/discussions/createPost.js';
+import { createThread } from '../../domain/discussions/createThread.js';
+import { deletePost } from '../../domain/discussions/deletePost.js';
+import { getThread } from '../../domain/discussions/getThread.js';
+import { loadAuthors } from '../../domain/discussions/loadAuthors.js';
+import { toggleReaction } from '../../domain/discussions/toggleReaction.js';
+import { updatePost } from '../../domain/discussions/updatePost.js';
+import { updateThread } from '../../domain/discussions/updateThread.js';
+import { viewerOf, type Viewer } from '../../policies/index.js';
+import { presentPost } from '../../presenters/post.js';
+import { presentThread } from '../../presenters/thread.js';
+import type { PostDto, ThreadDetailResponse } from '../../../shared/dto/discussion.js';
+import { createPostBody, createThreadBody, discussionIdParams, reactionBody, updatePostBody, updateThreadBody } from '../../../shared/schemas/discussions.js';
+import { input, validate } from '../middleware/validate.js';
+import { actorOf } from './actorOf.js';
+import { categoryRoutes } from './categories.js';
+
+const createThreadSchemas = { body: createThreadBody };
+const byId = { params: discussionIdParams };
+const updateThreadSchemas = { params: discussionIdParams, body: updateThreadBody };
+const createPostSchemas = { params: discussionIdParams, body: createPostBody };
+const updatePostSchemas = { params: discussionIdParams, body: updatePostBody };
+const reactionSchemas = { params: discussionIdParams, body: reactionBody };
+
+async function presentDetail(thread: ThreadDoc, posts: PostDoc[], viewer: Viewer): Promise<ThreadDetailResponse> {
+  const authors = await loadAuthors(thread, ...posts);
+  return { thread: presentThread(thread, viewer, authors), posts: posts.map((p) => presentPost(p, thread, viewer, authors)) };
+}
+
+async function presentOne(post: PostDoc, thread: ThreadDoc, viewer: Viewer): Promise<{ post: PostDto }> {
+  return { post: presentPost(post, thread, viewer, await loadAuthors(post)) };
+}
+
+/** Categories, threads and posts (../shared/API.md, "discussions"). */
+export function discussionRoutes(): Router {
+  const router = Router();
+  router.use(categoryRoutes());
+
+  router.post('/threads', validate(createThreadSchemas), async (req, res) => {
+    const { thread, post } = await createThread({ actor: actorOf(req), input: input(req, createThreadSchemas).body });
+    res.status(201).json(await presentDetail(thread, [post], viewerOf(req.member!)));
+  });
+  router.get('/threads/:id', validate(byId), async (req, res) => {
+    const viewer = viewerOf(req.member!);
+    const { thread, posts } = await getThread({ viewer, threadId: input(req, byId).params.id });
+    res.json(await presentDetail(thread, posts, viewer));
+  });
+  router.patch('/threads/:id', validate(updateThreadSchemas), async (req, res) => {
+    const { params, body } = input(req, updateThreadSchemas);
+    const viewer = viewerOf(req.member!);
+    const thread = await updateThread({ actor: actorOf(req), threadId: params.id, input: body });
+    res.json({ thread: presentThread(thread, viewer, await loadAuthors(thread)) });
+  });
+  router.post('/threads/:id/posts', validate(createPostSchemas), async (req, res) => {
+    const { params, body } = input(req, createPostSchemas);
+    const { post, thread } = await createPost({ actor: actorOf(req), threadId: params.id, input: body });
+    res.status(201).json(await presentOne(post, thread, viewerOf(req.member!)));
+  });
+  router.patch('/posts/:id', validate(updatePostSchemas), async (req, res) => {
+    const { params, body } = input(req, updatePostSchemas);
+    const { post, thread } = await updatePost({ actor: actorOf(req), postId: params.id, input: body });
+    res.json(await presentOne(post, thread, viewerOf(req.member!)));
+  });
+  router.delete('/posts/:id', validate(byId), async (req, res) => {
+    const { post, thread } = await deletePost({ actor: actorOf(req), postId: input(req, byId).params.id });
+    res.json(await presentOne(post, thread, viewerOf(req.member!)));
+  });
+  router.post('/posts/:id/reactions', validate(reactionSchemas), async (req, res) => {
+    const { params, body } = input(req, reactionSchemas);
+    const { post, thread } = await toggleReaction({ actor: actorOf(req), postId: params.id, input: body });
+    res.json(await presentOne(post, thread, viewerOf(req.member!)));
+  });
+  return router;
+}

@@ -1,0 +1,19 @@
+import type { ThreadDoc } from '../db/models/Thread.js';
+import { threadAbilities, threadFactsOf, type Viewer } from '../policies/index.js';
+import type { ThreadDto } from '../../shared/dto/discussion.js';
+import { presentAuthor, type AuthorsById } from './author.js';
+
+export function presentThread(thread: ThreadDoc, viewer: Viewer, authors: AuthorsById): ThreadDto {
+  return {
+    id: thread.id as string,
+    categoryId: thread.category.toString(),
+    title: thread.title,
+    author: presentAuthor(authors, thread.author),
+    pinned: thread.pinned,
+    locked: thread.locked,
+    replyCount: thread.replyCount,
+    lastActivityAt: thread.lastActivityAt.toISOString(),
+    createdAt: thread.createdAt.toISOString(),
+    abilities: threadAbilities(viewer, threadFactsOf(thread)),
+  };
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { limits, pageSize } from '../limits.js';
+import { categoryVisibilities, reactionKinds } from '../dto/discussion.js';
+import { idParam } from './admin.js';
+
+export const discussionIdParams = z.strictObject({ id: idParam });
+
+const title = z.string().trim().min(limits.threadTitle.min).max(limits.threadTitle.max);
+const postBody = z
+  .string()
+  .max(limits.postBody.max)
+  .refine((s) => s.trim().length >= limits.postBody.min, { message: 'must not be empty' });
+
+export const listThreadsQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(pageSize.max).default(pageSize.default),
+  cursor: z.string().min(1).max(200).optional(),
+});
+
+export const createCategoryBody = z
+  .strictObject({
+    slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters, digits and dashes').max(80),
+    name: z.string().trim().min(limits.categoryName.min).max(limits.categoryName.max),
+    description: z.string().trim().max(limits.categoryDescription.max).default(''),
+    order: z.number().int().min(0).max(100_000).default(0),
+    visibility: z.enum(categoryVisibilities),
+    taskForceId: idParam.nullable().default(null),
+  })
+  .refine((c) => (c.visibility === 'private') === (c.taskForceId !== null), {
+    message: 'a private category names its task force; an open one names none',
+    path: ['taskForceId'],
+  });
+
+/** Sent as true once the member confirmed a PII warning for this text. */
+const acknowledgePii = z.boolean().optional();
+
+export const createThreadBody = z.strictObject({ categoryId: idParam, title, body: postBody, acknowledgePii });
+
+export const updateThreadBody = z
+  .strictObject({ title: title.optional(), pinned: z.boolean().optional(), locked: z.boolean().optional(), categoryId: idParam.optional(), acknowledgePii })
+  .refine((t) => [t.title, t.pinned, t.locked, t.categoryId].some((v) => v !== undefined), { message: 'title, pinned, locked or categoryId is required' });
+
+export const createPostBody = z.strictObject({ body: postBody, parentId: idParam.optional(), acknowledgePii });
+
+export const updatePostBody = z.strictObject({ body: postBody, acknowledgePii });
+
+export const reactionBody = z.strictObject({ reaction: z.enum(reactionKinds) });
+
+export type ListThreadsQuery = z.infer<typeof listThreadsQuery>;
+export type CreateCategoryBody = z.infer<typeof createCategoryBody>;
+export type CreateThreadBody = z.infer<typeof createThreadBody>;
+export type UpdateThreadBody = z.infer<typeof updateThreadBody>;
+export type CreatePostBody = z.infer<typeof createPostBody>;
+export type UpdatePostBody = z.infer<typeof updatePostBody>;
+export type ReactionBody = z.infer<typeof reactionBody>;
