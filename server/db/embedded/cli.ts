@@ -1,3 +1,4 @@
+import './memoryProfile.js';
 import { parseArgs } from 'node:util';
 import { logger } from '../../logger.js';
 import { startEmbeddedMongo } from './index.js';

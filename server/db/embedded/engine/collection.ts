@@ -1,5 +1,6 @@
 import { ObjectId } from 'bson';
 import { duplicateKey, indexNotFound, badValue, indexKeySpecsConflict, indexOptionsConflict } from '../errors.js';
+import { DocumentStore } from './documentStore.js';
 import { isTextKey, type IndexSpec } from './indexSpec.js';
 import { SecondaryIndex } from './secondaryIndex.js';
 import { TextIndex } from './textIndex.js';
@@ -10,11 +11,11 @@ export const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
 
 /**
  * The documents of one namespace, keyed by their `_id`, and its secondary indexes.
- * Stored documents are never mutated: updates store a new object, so readers and cursors holding the old one
- * keep a consistent image.
+ * Documents are stored as BSON bytes and every read decodes a fresh object, so readers and cursors holding an
+ * older image keep it unchanged after an update.
  */
 export class Collection {
-  readonly docs = new Map<string, Doc>();
+  readonly docs = new DocumentStore();
   readonly indexes = new Map<string, SecondaryIndex>();
   readonly textIndexes = new Map<string, TextIndex>();
   /** `_id` in order, for ranges and sorts on `_id`; built the first time a query needs it (equality uses `docs`). */

@@ -31,7 +31,7 @@ export class Transaction implements WriteContext {
     let images = this.committed.get(collection);
     if (!images) this.committed.set(collection, (images = new Map()));
     if (!images.has(id)) images.set(id, before);
-    this.journal.push(journalRecord(collection, before, after));
+    this.journal.push(journalRecord(collection, id, before, after));
   }
 }
 

@@ -22,6 +22,15 @@ export function cloneValue<T>(value: T): T {
   return value;
 }
 
+// toHexString builds its result by concatenation: kept as a key, that chain of cons strings costs ~260 bytes
+// per id, where one flat string copied out of a scratch buffer costs ~50.
+const objectIdKeyScratch = Buffer.from('o'.padEnd(25, '0'), 'latin1');
+
+function objectIdKey(id: ObjectId): string {
+  objectIdKeyScratch.write(id.toHexString(), 1, 'latin1');
+  return objectIdKeyScratch.toString('latin1', 0, 25);
+}
+
 /**
  * A string identifying a value up to MongoDB equality (1, 1.0, Long(1) and Decimal128('1') share one key),
  * used for hash lookups in indexes and the primary key map.
@@ -38,7 +47,7 @@ export function valueKey(value: unknown): string {
     case 'bigint':
       return 'n' + Number(value);
   }
-  if (value instanceof ObjectId) return 'o' + value.toHexString();
+  if (value instanceof ObjectId) return objectIdKey(value);
   if (value instanceof Date) return 'd' + value.getTime();
   if (value instanceof Timestamp) return 't' + value.toString();
   if (isNumeric(value)) return 'n' + (toNumber(value) || 0);

@@ -42,7 +42,7 @@ export function executeQuery(collection: Collection | undefined, request: QueryR
   if (!collection) return { docs: [], stats: emptyStats() };
   const { $text: textQuery, ...filter } = request.filter ?? {};
   const match = compileFilter(filter);
-  if (textQuery !== undefined) return textSearch(collection, textQuery, match, { spec, byTextScore, skip, limit });
+  if (textQuery !== undefined) return textSearch(collection, textQuery, match, { spec, byTextScore, skip, limit, filterIsEmpty: Object.keys(filter).length === 0 });
   if (byTextScore) throw badValue('query requires text score metadata, but it is not available');
   const plan = hidden ? { docs: [] as Iterable<Doc>, sorted: spec.length === 0, stats: emptyStats() } : planQuery(collection, filter, spec);
   if (hidden) plan.docs = committedView(collection, hidden, plan.stats);

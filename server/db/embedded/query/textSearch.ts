@@ -13,6 +13,7 @@ export interface TextSearchOptions {
   byTextScore: boolean;
   skip: number;
   limit: number;
+  filterIsEmpty: boolean;
 }
 
 /** `$text` through the collection's text index: reads only the postings of the query's terms. */
@@ -29,14 +30,20 @@ export function textSearch(collection: Collection, operand: unknown, match: Matc
   }
   const scoreOf = new Map<Doc, number>();
   const docs: Doc[] = [];
-  for (const [id, score] of scores) {
+  const byFields = documentComparator(options.spec);
+  // Without a filter or a field sort, the ranking needs only the scores: decode just the documents returned.
+  const rankBeforeDecoding = options.filterIsEmpty && options.spec.length === 0;
+  let ranked: Iterable<[string, number]> = scores;
+  if (rankBeforeDecoding && options.byTextScore) ranked = [...scores].sort((a, b) => b[1] - a[1]);
+  const wanted = rankBeforeDecoding && options.limit > 0 ? options.skip + options.limit : Infinity;
+  for (const [id, score] of ranked) {
+    if (docs.length >= wanted) break;
     const doc = collection.docs.get(id);
     if (!doc || !match(doc)) continue;
     scoreOf.set(doc, score);
     docs.push(doc);
   }
-  const byFields = documentComparator(options.spec);
-  if (options.byTextScore || options.spec.length) {
+  if (!rankBeforeDecoding && (options.byTextScore || options.spec.length)) {
     docs.sort((a, b) => (options.byTextScore ? scoreOf.get(b)! - scoreOf.get(a)! : 0) || byFields(a, b));
   }
   const end = options.limit > 0 ? options.skip + options.limit : undefined;
