@@ -3,6 +3,7 @@ import type { Document } from 'bson';
 import type { Logger } from 'pino';
 import { decodeMessage, encodeReply, MalformedMessageError } from './codec.js';
 import { MAX_MESSAGE_SIZE } from '../commands/handshake.js';
+import { describeError } from '../../../logger.js';
 
 export type RequestHandler = (command: Document, connectionId: number) => Promise<Document>;
 
@@ -11,23 +12,31 @@ export type RequestHandler = (command: Document, connectionId: number) => Promis
  * in order. A malformed or oversized frame closes only this connection.
  */
 function serveConnection(socket: net.Socket, connectionId: number, handle: RequestHandler, logger: Logger): void {
-  let buffered: Buffer = Buffer.alloc(0);
+  // Chunks are joined once per complete frame, not once per chunk, so a large message costs linear time.
+  let chunks: Buffer[] = [];
+  let buffered = 0;
   let queue = Promise.resolve();
   const fail = (reason: string) => {
     logger.warn({ connectionId, reason }, 'embedded mongo: closing connection after a malformed message');
-    buffered = Buffer.alloc(0);
+    chunks = [];
+    buffered = 0;
     socket.destroy();
   };
   socket.setNoDelay(true);
-  socket.on('error', (error) => logger.debug({ connectionId, err: error }, 'embedded mongo: socket error'));
+  socket.on('error', (error) => logger.debug({ connectionId, err: describeError(error) }, 'embedded mongo: socket error'));
   socket.on('data', (chunk: Buffer) => {
-    buffered = buffered.length ? Buffer.concat([buffered, chunk]) : chunk;
-    while (buffered.length >= 4) {
-      const length = buffered.readInt32LE(0);
+    chunks.push(chunk);
+    buffered += chunk.length;
+    while (buffered >= 4) {
+      if (chunks[0].length < 4) chunks = [Buffer.concat(chunks, buffered)];
+      const length = chunks[0].readInt32LE(0);
       if (length < 21 || length > MAX_MESSAGE_SIZE) return fail(`message length ${length} out of bounds`);
-      if (buffered.length < length) return;
-      const frame = buffered.subarray(0, length);
-      buffered = buffered.subarray(length);
+      if (buffered < length) return;
+      const joined = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, buffered);
+      const frame = joined.subarray(0, length);
+      const rest = joined.subarray(length);
+      chunks = rest.length ? [rest] : [];
+      buffered = rest.length;
       let request;
       try {
         request = decodeMessage(frame);
@@ -39,7 +48,7 @@ function serveConnection(socket: net.Socket, connectionId: number, handle: Reque
         const reply = await handle(request.command, connectionId);
         if (!request.moreToCome && !socket.destroyed) socket.write(encodeReply(request, reply));
       }).catch((error: unknown) => {
-        logger.error({ connectionId, err: error }, 'embedded mongo: request failed');
+        logger.error({ connectionId, err: describeError(error) }, 'embedded mongo: request failed');
         socket.destroy();
       });
     }
