@@ -7,9 +7,14 @@ export interface ServerToClientEvents {
   'session:ended': (payload: { reason: SessionEndedReason }) => void;
 }
 
+/** Every client request is acked: `{ok:true}` or the contract's error body. */
+export type Ack = (reply: { ok: true } | { ok: false; error: { code: string; message: string } }) => void;
+
 export interface ClientToServerEvents {
-  /** Placeholder until thread rooms land; every client event is acked. */
   ping: (ack: (reply: { ok: true }) => void) => void;
+  /** Joins `thread:<id>` only after the same read check as `GET /api/threads/:id`. */
+  'thread:join': (payload: { threadId: string }, ack: Ack) => void;
+  'thread:leave': (payload: { threadId: string }, ack: Ack) => void;
 }
 
 export const serverEvents = ['session:ended'] as const satisfies readonly (keyof ServerToClientEvents)[];

@@ -11,6 +11,7 @@ import type { RedisClient } from '../redis/client.js';
 import { socketSessionPrefix, socketStreamName } from '../redis/keys.js';
 import { memberRoom, sessionRoom, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/realtime.js';
 import { sessionBroadcasts } from './broadcasters/sessions.js';
+import { handleThreadRooms } from './threadRooms.js';
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;
 export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -49,6 +50,7 @@ export function createRealtime(deps: { config: Config; logger: Logger; sessions:
   });
   io.on('connection', (socket: RealtimeSocket) => {
     socket.on('ping', (ack) => typeof ack === 'function' && ack({ ok: true }));
+    handleThreadRooms(socket);
   });
 
   const stopBroadcasts = sessionBroadcasts(io);
