@@ -1,10 +1,18 @@
 /** Typed Socket.IO events and room names: the real-time half of the contract (../shared/API.md "Real-time"). */
+import type { PostDto } from './dto/discussion.js';
 
 export type SessionEndedReason = 'signed_out' | 'suspended' | 'deprovisioned' | 'expired';
 
 export interface ServerToClientEvents {
   /** The session this socket belongs to has ended; the server disconnects right after. */
   'session:ended': (payload: { reason: SessionEndedReason }) => void;
+  /**
+   * A post as `GET /api/threads/:id` presents it to a reader of the thread who is not its author; members of the
+   * thread's moderators room get it with moderator abilities instead. `reactions[].mine` is always false here.
+   */
+  'post:created': (post: PostDto) => void;
+  'post:updated': (post: PostDto) => void;
+  'post:deleted': (post: PostDto) => void;
 }
 
 /** Every client request is acked: `{ok:true}` or the contract's error body. */
@@ -17,8 +25,10 @@ export interface ClientToServerEvents {
   'thread:leave': (payload: { threadId: string }, ack: Ack) => void;
 }
 
-export const serverEvents = ['session:ended'] as const satisfies readonly (keyof ServerToClientEvents)[];
+export const serverEvents = ['session:ended', 'post:created', 'post:updated', 'post:deleted'] as const satisfies readonly (keyof ServerToClientEvents)[];
 
 export const memberRoom = (memberId: string): string => `member:${memberId}`;
 export const sessionRoom = (sessionId: string): string => `session:${sessionId}`;
 export const threadRoom = (threadId: string): string => `thread:${threadId}`;
+/** Sockets that may moderate the thread also join this room, to receive payloads with moderator abilities. */
+export const threadModeratorsRoom = (threadId: string): string => `thread:${threadId}:moderators`;

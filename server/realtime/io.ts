@@ -10,6 +10,7 @@ import { Member } from '../db/models/Member.js';
 import type { RedisClient } from '../redis/client.js';
 import { socketSessionPrefix, socketStreamName } from '../redis/keys.js';
 import { memberRoom, sessionRoom, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/realtime.js';
+import { postBroadcasts } from './broadcasters/posts.js';
 import { sessionBroadcasts } from './broadcasters/sessions.js';
 import { handleThreadRooms } from './threadRooms.js';
 
@@ -53,7 +54,7 @@ export function createRealtime(deps: { config: Config; logger: Logger; sessions:
     handleThreadRooms(socket);
   });
 
-  const stopBroadcasts = sessionBroadcasts(io);
+  const stopBroadcasts = [sessionBroadcasts(io), postBroadcasts(io, deps.logger)];
   return {
     io,
     attach(server) {
@@ -62,7 +63,7 @@ export function createRealtime(deps: { config: Config; logger: Logger; sessions:
       io.engine.use(deps.sessions.middleware as unknown as RequestHandler);
     },
     dispose: () => {
-      stopBroadcasts();
+      stopBroadcasts.forEach((stop) => stop());
     },
   };
 }

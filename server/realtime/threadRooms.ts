@@ -1,9 +1,9 @@
 import { Member } from '../db/models/Member.js';
 import { findReadableThread } from '../domain/discussions/readable.js';
 import { isAppError } from '../errors.js';
-import { viewerOf } from '../policies/index.js';
+import { canModerateThread, threadFactsOf, viewerOf } from '../policies/index.js';
 import { idParam } from '../../shared/schemas/admin.js';
-import { threadRoom, type Ack } from '../../shared/realtime.js';
+import { threadModeratorsRoom, threadRoom, type Ack } from '../../shared/realtime.js';
 import type { RealtimeSocket } from './io.js';
 
 const refuse = (ack: Ack, code: string, message: string) => ack({ ok: false, error: { code, message } });
@@ -20,8 +20,11 @@ export function handleThreadRooms(socket: RealtimeSocket): void {
     try {
       const member = await Member.findById(socket.data.memberId);
       if (!member || member.status !== 'active') return refuse(ack, 'unauthenticated', 'Sign in again.');
-      await findReadableThread(viewerOf(member), threadId.data);
-      await socket.join(threadRoom(threadId.data));
+      const viewer = viewerOf(member);
+      const thread = await findReadableThread(viewer, threadId.data);
+      const rooms = [threadRoom(threadId.data)];
+      if (canModerateThread(viewer, threadFactsOf(thread))) rooms.push(threadModeratorsRoom(threadId.data));
+      await socket.join(rooms);
       ack({ ok: true });
     } catch (err) {
       if (isAppError(err)) return refuse(ack, err.code, err.message);
@@ -33,6 +36,7 @@ export function handleThreadRooms(socket: RealtimeSocket): void {
     const threadId = idParam.safeParse((payload as { threadId?: unknown } | null)?.threadId);
     if (!threadId.success) return refuse(ack, 'validation_failed', 'threadId must be a valid id.');
     await socket.leave(threadRoom(threadId.data));
+    await socket.leave(threadModeratorsRoom(threadId.data));
     ack({ ok: true });
   });
 }
