@@ -79,6 +79,10 @@ export function createApp(deps: AppDeps): BuiltApp {
   const api = express.Router();
   api.use(express.json({ limit: '256kb', strict: true }), requireMember(sessions), requireCsrfToken);
   api.use(meRoutes(), openApiRoutes(config.PUBLIC_URL));
+  // Time between one member's posts; refused attempts (a PII warning, say) do not count against the retry.
+  const writeLimit = (name: string, seconds: number) => limitRequests({ name, windowMs: seconds * 1000, limit: 1, redis: deps.redis, byMember: true, onlySuccesses: true });
+  if (config.THREAD_INTERVAL_SECONDS > 0) api.post('/threads', writeLimit('thread', config.THREAD_INTERVAL_SECONDS));
+  if (config.POST_INTERVAL_SECONDS > 0) api.post('/threads/:id/posts', writeLimit('post', config.POST_INTERVAL_SECONDS));
   api.use(discussionRoutes());
   api.use('/admin', requireRole('admin', 'coordinator'), adminUserRoutes());
   api.use(apiNotFound);

@@ -35,6 +35,9 @@ const envSchema = z.object({
   DEMO_DATA: onOff.optional(),
   METRICS_TOKEN: optionalText,
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /** Minimum seconds between one member's replies and between their new threads (Discourse: 5 and 15); 0 turns it off. */
+  POST_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
+  THREAD_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(15),
   REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/).default('tfc:'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.string().optional(),

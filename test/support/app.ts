@@ -38,6 +38,9 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { clo
     DEMO_DATA: 'on',
     DEV_IDP: 'on',
     RATE_LIMIT_AUTH_PER_MINUTE: '1000',
+    // Suites post quickly on purpose; test/security/postRateLimits.test.ts turns these back on.
+    POST_INTERVAL_SECONDS: '0',
+    THREAD_INTERVAL_SECONDS: '0',
     ...env,
   });
   const running = await startServer({ config, logger: createLogger(process.env.LOG_LEVEL ?? 'silent'), clock: opts.clock, keepDatabase: true });

@@ -9,7 +9,7 @@ import { rateLimited } from '../../errors.js';
  * A fixed-window limit keyed by client address (or by member when signed in), shared across
  * instances through Redis when there is one.
  */
-export function limitRequests(opts: { name: string; windowMs: number; limit: number; redis?: RedisClient; byMember?: boolean }): RequestHandler {
+export function limitRequests(opts: { name: string; windowMs: number; limit: number; redis?: RedisClient; byMember?: boolean; /** Count only requests that succeeded (a refused post should not cost the retry). */ onlySuccesses?: boolean }): RequestHandler {
   const store: Store | undefined = opts.redis
     ? new RedisStore({ prefix: rateLimitPrefix(opts.name), sendCommand: (...args: string[]) => opts.redis!.sendCommand(args) })
     : undefined;
@@ -18,6 +18,7 @@ export function limitRequests(opts: { name: string; windowMs: number; limit: num
     limit: opts.limit,
     store,
     standardHeaders: 'draft-7',
+    skipFailedRequests: opts.onlySuccesses ?? false,
     legacyHeaders: false,
     keyGenerator: (req) => (opts.byMember && req.session?.memberId ? `m:${req.session.memberId}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`),
     handler: (req, _res, next, options) => {
