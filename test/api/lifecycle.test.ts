@@ -1,32 +1,16 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { exited, listening, spawnServer } from '../support/serverProcess.js';
 
 const startMain = (env: Record<string, string>): ChildProcess => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'tfc-main-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { PATH: process.env.PATH, LOG_LEVEL: 'info', PORT: '0', DATA_DIR: dataDir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnServer({ DATA_DIR: dataDir, ...env });
   child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   return child;
 };
-
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-
-/** Resolves with the URL from the "listening" log line. */
-const listening = (child: ChildProcess) =>
-  new Promise<string>((resolve, reject) => {
-    let buffered = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const match = /"url":"(http:\/\/[^"]+)".*is listening/.exec(buffered);
-      if (match) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`exited with ${code} before listening:\n${buffered}`)));
-  });
 
 describe('the server process', function () {
   this.timeout(60_000);
