@@ -2,7 +2,6 @@
 // $text latency over 20k posts, and resident memory against the BSON size of the data.
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { calculateObjectSize } from 'bson';
@@ -10,6 +9,7 @@ import mongoose from 'mongoose';
 import { pino } from 'pino';
 import { startEmbeddedMongo } from '../server/db/embedded/index.js';
 import type { BenchResult } from './run.js';
+import { freePort } from '../test/support/ports.js';
 
 const MEMBERS = 100_000;
 const POSTS = 20_000;
@@ -28,14 +28,6 @@ const round = (n: number, digits = 3) => Number(n.toFixed(digits));
 
 function sentence(seed: number, length: number): string {
   return Array.from({ length }, (_, i) => words[(seed * 31 + i * 17 + ((seed >> 3) ^ i)) % words.length]).join(' ');
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 async function residentBytes(pid: number): Promise<number> {

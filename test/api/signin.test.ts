@@ -88,6 +88,9 @@ describe('sign-in through the development IdP', () => {
   it('lets newcomer-b in when the coordinator of B approves', async () => {
     const memberId = await newcomerIsPending(app);
     await approve(await signedInAgent(app, 'coordinator-b'), memberId).expect(200);
+    const approval = await AuditEntry.findOne({ action: 'member.approved', target: `member:${memberId}` }).sort({ at: -1 }).lean();
+    assert.equal(approval?.outcome, 'success', 'the approval is audited');
+    assert.deepEqual(approval?.details, { from: 'pending', to: 'active' });
     const agent = app.agent();
     const res = await signInAs(agent, 'newcomer-b');
     assert.equal(res.headers.location, '/');

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { MongoClient } from 'mongodb';
 import { encodeFrame } from '../../server/db/embedded/persistence/frameCodec.js';
 import { listJournals } from '../../server/db/embedded/persistence/storageLayout.js';
+import { freePort } from '../support/ports.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cliPath = path.join(repoRoot, 'server/db/embedded/cli.ts');
@@ -21,14 +22,6 @@ interface StoreProcess {
   port: number;
   output(): string;
   exited: Promise<number | null>;
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 async function canConnect(port: number): Promise<boolean> {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { AuditEntry } from '../../server/db/models/AuditEntry.js';
 import { Member } from '../../server/db/models/Member.js';
 import { fakeClock, startTestApp, type TestApp } from '../support/app.js';
 import { signInAs } from '../support/saml.js';
@@ -60,8 +61,10 @@ describe('sessions', () => {
   it('destroys the session in the store at logout', async () => {
     const agent = app.agent();
     const cookie = sessionCookie((await signInAs(agent, 'member-b')).headers['set-cookie'])!.split(';')[0];
+    const memberId = (await agent.get('/api/me').expect(200)).body.user.id as string;
     await agent.post('/auth/logout').set('X-CSRF-Token', await csrfOf(agent)).expect(204);
     await agent.get('/api/me').expect(401);
+    assert.ok(await AuditEntry.exists({ action: 'auth.logout', actorId: memberId, outcome: 'success' }), 'the logout is audited');
     // A copy of the cookie taken before logout is worthless too.
     await app.agent().get('/api/me').set('Cookie', cookie).expect(401);
   });
@@ -81,6 +84,7 @@ describe('sessions', () => {
     await signInAs(admin, 'admin');
     const target = await Member.findOne({ nameId: 'persona:coordinator-b' }).lean();
     await admin.patch(`/api/admin/users/${target!._id}`).set('X-CSRF-Token', await csrfOf(admin)).send({ status: 'suspended' }).expect(200);
+    assert.ok(await AuditEntry.exists({ action: 'member.status_changed', target: `member:${target!._id}`, 'details.to': 'suspended' }), 'the suspension is audited');
     await phone.get('/api/me').expect(401);
     await laptop.get('/api/me').expect(401);
     await admin.patch(`/api/admin/users/${target!._id}`).set('X-CSRF-Token', await csrfOf(admin)).send({ status: 'active' }).expect(200);
