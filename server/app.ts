@@ -18,7 +18,16 @@ import { requireMember, requireRole } from './http/middleware/requireMember.js';
 import { healthRoutes, type HealthChecks } from './http/routes/health.js';
 import { meRoutes } from './http/routes/me.js';
 import { discussionRoutes } from './http/routes/discussions.js';
+import { memberRoutes } from './http/routes/members.js';
+import { notificationRoutes } from './http/routes/notifications.js';
+import { threadReadingRoutes } from './http/routes/threadReading.js';
+import { flagRoutes } from './http/routes/flags.js';
+import { moderationRoutes } from './http/routes/moderation.js';
+import { previewRoutes } from './http/routes/preview.js';
+import { searchRoutes } from './http/routes/search.js';
 import { openApiRoutes } from './http/routes/openapi.js';
+import { resourceRoutes } from './http/routes/resources.js';
+import { createFileServices } from './storage/index.js';
 import { logoutRoutes } from './http/routes/logout.js';
 import { adminUserRoutes } from './http/routes/admin/users.js';
 import { authRoutes } from './http/routes/auth.js';
@@ -84,6 +93,11 @@ export function createApp(deps: AppDeps): BuiltApp {
   if (config.THREAD_INTERVAL_SECONDS > 0) api.post('/threads', writeLimit('thread', config.THREAD_INTERVAL_SECONDS));
   if (config.POST_INTERVAL_SECONDS > 0) api.post('/threads/:id/posts', writeLimit('post', config.POST_INTERVAL_SECONDS));
   api.use(discussionRoutes());
+  api.use(threadReadingRoutes(), notificationRoutes(), memberRoutes());
+  // The composer previews as the member types (debounced): generous, but a brake on scripted rendering.
+  api.post('/preview', limitRequests({ name: 'preview', windowMs: 60_000, limit: 60, redis: deps.redis, byMember: true }));
+  api.use(searchRoutes(), flagRoutes(), moderationRoutes(), previewRoutes());
+  api.use(resourceRoutes(createFileServices(config)));
   api.use('/admin', requireRole('admin', 'coordinator'), adminUserRoutes());
   api.use(apiNotFound);
   app.use('/api', api);

@@ -25,6 +25,8 @@ export const conflict = (message = 'That conflicts with the current state.') => 
 export const payloadTooLarge = (message = 'The request is too large.') => new AppError('payload_too_large', message);
 export const unsupportedMediaType = (message = 'That type of content is not accepted.') =>
   new AppError('unsupported_media_type', message);
+export const malwareDetected = (message = 'The malware scanner flagged this file, so it was not stored.') =>
+  new AppError('malware_detected', message);
 export const rateLimited = (retryAfterSeconds: number, message = 'Too many requests; try again shortly.') =>
   new AppError('rate_limited', message, [], { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSeconds))) });
 export const unavailable = (message = 'The service is temporarily unavailable.') => new AppError('unavailable', message);

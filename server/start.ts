@@ -6,6 +6,7 @@ import { createApp, type BuiltApp } from './app.js';
 import { systemClock, type Clock } from './clock.js';
 import { connectDatabase } from './db/connection.js';
 import { ensureStaffEntry, seedDemoData } from './db/seed/demoData.js';
+import { backfillPostSpaces } from './domain/search/backfillPostSpaces.js';
 import { ensureDevIdpKeys } from './auth/devIdp/keys.js';
 import { sessionSecret } from './auth/session.js';
 import { connectRedis, type RedisClient } from './redis/client.js';
@@ -49,6 +50,7 @@ export async function startServer(opts: { config: Config; logger: Logger; clock?
   }
   await ensureStaffEntry();
   if (config.DEMO_DATA) await seedDemoData(logger);
+  await backfillPostSpaces(logger);
   const samlIdp = config.DEV_IDP ? await ensureDevIdpKeys(config.DATA_DIR) : undefined;
 
   const built = createApp({

@@ -8,7 +8,11 @@ export const errorStatus = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  /** A Range header beyond the end of the file. */
+  range_not_satisfiable: 416,
   pii_warning: 422,
+  /** The malware scanner recognised the uploaded file; nothing was stored. */
+  malware_detected: 422,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,

@@ -17,3 +17,34 @@ export const limits = {
 
 /** Cursor-paged lists: `limit` defaults to `default` and is clamped to `max`. */
 export const pageSize = { default: 20, max: 100 } as const;
+
+/**
+ * The only files members may upload: extension → the type the bytes must prove (checked by magic bytes on the
+ * server) and the type served on download. Anything else — HTML, SVG, XML, scripts, executables, archives — is
+ * refused with 415.
+ */
+export const allowedUploadTypes = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  odt: 'application/vnd.oasis.opendocument.text',
+  ods: 'application/vnd.oasis.opendocument.spreadsheet',
+  odp: 'application/vnd.oasis.opendocument.presentation',
+  txt: 'text/plain',
+  csv: 'text/csv',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+} as const;
+export type UploadExtension = keyof typeof allowedUploadTypes;
+
+export const resourceLimits = {
+  title: { min: 3, max: 200 },
+  description: { max: 2_000 },
+  tags: { max: 10, length: 40 },
+  fileName: { max: 180 },
+  url: { max: 2_000 },
+} as const;

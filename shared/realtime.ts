@@ -1,5 +1,6 @@
 /** Typed Socket.IO events and room names: the real-time half of the contract (../shared/API.md "Real-time"). */
-import type { PostDto } from './dto/discussion.js';
+import type { PostDto, ThreadDto } from './dto/discussion.js';
+import type { NotificationDto } from './dto/notification.js';
 
 export type SessionEndedReason = 'signed_out' | 'suspended' | 'deprovisioned' | 'expired';
 
@@ -13,6 +14,14 @@ export interface ServerToClientEvents {
   'post:created': (post: PostDto) => void;
   'post:updated': (post: PostDto) => void;
   'post:deleted': (post: PostDto) => void;
+  /**
+   * A thread was retitled, pinned, locked or moved, presented as to a plain reader (moderators' room: with moderator
+   * abilities). Not per member: `unreadCount` is 0 and `watching` false here; keep the values you already have.
+   * After a move, sockets that may no longer read the thread are removed from its room before this is sent.
+   */
+  'thread:updated': (thread: ThreadDto) => void;
+  /** To `member:<id>`: a new notification for that member, as `GET /api/notifications` presents it. */
+  'notification:new': (notification: NotificationDto) => void;
 }
 
 /** Every client request is acked: `{ok:true}` or the contract's error body. */
@@ -25,7 +34,7 @@ export interface ClientToServerEvents {
   'thread:leave': (payload: { threadId: string }, ack: Ack) => void;
 }
 
-export const serverEvents = ['session:ended', 'post:created', 'post:updated', 'post:deleted'] as const satisfies readonly (keyof ServerToClientEvents)[];
+export const serverEvents = ['session:ended', 'post:created', 'post:updated', 'post:deleted', 'thread:updated', 'notification:new'] as const satisfies readonly (keyof ServerToClientEvents)[];
 
 export const memberRoom = (memberId: string): string => `member:${memberId}`;
 export const sessionRoom = (sessionId: string): string => `session:${sessionId}`;

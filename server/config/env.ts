@@ -30,6 +30,13 @@ const envSchema = z.object({
   UPLOAD_DIR: z.string().min(1).default('uploads'),
   STORAGE: z.enum(['disk', 'gridfs']).default('disk'),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(25),
+  /** Total bytes of files one member may keep stored (all versions). */
+  UPLOAD_QUOTA_MB: z.coerce.number().positive().max(1_048_576).default(500),
+  /** clamd for the optional malware scan: a TCP host (and port) or a unix socket; unset means no scan. */
+  CLAMAV_HOST: optionalText,
+  CLAMAV_PORT: z.coerce.number().int().min(1).max(65535).default(3310),
+  CLAMAV_SOCKET: optionalText,
+  CLAMAV_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   SMTP_URL: optionalText,
   ADMIN_EMAILS: z.string().default(''),
   DEMO_DATA: onOff.optional(),

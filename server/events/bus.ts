@@ -7,6 +7,7 @@ export interface DomainEvents {
   'member.accessRevoked': { memberId: string; reason: 'suspended' | 'deprovisioned' | 'signed_out' };
   'member.updated': { memberId: string };
   'category.created': { categoryId: string };
+  'category.updated': { categoryId: string };
   'thread.created': { threadId: string; postId: string };
   /** Title, pin, lock or move; `fromCategoryId` is set when it moved. */
   'thread.updated': { threadId: string; fromCategoryId?: string };
@@ -14,6 +15,8 @@ export interface DomainEvents {
   'post.updated': { threadId: string; postId: string };
   'post.deleted': { threadId: string; postId: string };
   'post.reacted': { threadId: string; postId: string };
+  /** A notification was stored for `memberId` (after the post's commit). */
+  'notification.created': { notificationId: string; memberId: string };
   /** One session ended at the member's request. */
   'session.ended': { sessionId: string; reason: 'signed_out' };
 }

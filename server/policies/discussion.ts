@@ -58,6 +58,9 @@ export const canDeletePost = canChangePost;
 
 export const canReactToPost = (v: Viewer, p: PostFacts): boolean => !p.removed && canReplyToThread(v, p.thread);
 
+/** Flag a post for moderators: anyone who can read it, except its author; a removed post is gone already. */
+export const canFlagPost = (v: Viewer, p: PostFacts): boolean => !p.removed && canReadSpace(v, p.thread.space) && p.authorId !== v.id;
+
 /** Revision history: the author and the thread's moderators. */
 export const canViewPostHistory = (v: Viewer, p: PostFacts): boolean =>
   canReadSpace(v, p.thread.space) && (p.authorId === v.id || canModerateThread(v, p.thread));
@@ -82,4 +85,5 @@ export const postAbilities = (v: Viewer, p: PostFacts): PostAbilities => ({
   canReact: canReactToPost(v, p),
   canViewHistory: canViewPostHistory(v, p),
   canModerate: canModerateThread(v, p.thread),
+  canFlag: canFlagPost(v, p),
 });

@@ -8,3 +8,4 @@ export function authorize(allowed: boolean, message?: string): asserts allowed {
 export * from './member.js';
 export * from './discussion.js';
 export * from './discussionFacts.js';
+export * from './resource.js';

@@ -6,5 +6,5 @@ export type AuthorsById = ReadonlyMap<string, MemberDoc>;
 
 export function presentAuthor(authors: AuthorsById, id: { toString(): string }): AuthorDto | null {
   const member = authors.get(id.toString());
-  return member ? { id: member.id as string, displayName: displayNameOf(member) } : null;
+  return member ? { id: member.id as string, displayName: displayNameOf(member), handle: member.handle ?? null } : null;
 }

@@ -3,7 +3,13 @@ import { threadAbilities, threadFactsOf, type Viewer } from '../policies/index.j
 import type { ThreadDto } from '../../shared/dto/discussion.js';
 import { presentAuthor, type AuthorsById } from './author.js';
 
-export function presentThread(thread: ThreadDoc, viewer: Viewer, authors: AuthorsById): ThreadDto {
+/** What the signed-in member has read and watches; absent where the thread is not presented to one member. */
+export interface ThreadReadState {
+  unreadCount: number;
+  watching: boolean;
+}
+
+export function presentThread(thread: ThreadDoc, viewer: Viewer, authors: AuthorsById, readState: ThreadReadState = { unreadCount: 0, watching: false }): ThreadDto {
   return {
     id: thread.id as string,
     categoryId: thread.category.toString(),
@@ -14,6 +20,8 @@ export function presentThread(thread: ThreadDoc, viewer: Viewer, authors: Author
     replyCount: thread.replyCount,
     lastActivityAt: thread.lastActivityAt.toISOString(),
     createdAt: thread.createdAt.toISOString(),
+    unreadCount: readState.unreadCount,
+    watching: readState.watching,
     abilities: threadAbilities(viewer, threadFactsOf(thread)),
   };
 }

@@ -10,8 +10,10 @@ import { Member } from '../db/models/Member.js';
 import type { RedisClient } from '../redis/client.js';
 import { socketSessionPrefix, socketStreamName } from '../redis/keys.js';
 import { memberRoom, sessionRoom, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/realtime.js';
+import { notificationBroadcasts } from './broadcasters/notifications.js';
 import { postBroadcasts } from './broadcasters/posts.js';
 import { sessionBroadcasts } from './broadcasters/sessions.js';
+import { threadBroadcasts } from './broadcasters/threads.js';
 import { handleThreadRooms } from './threadRooms.js';
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;
@@ -54,7 +56,7 @@ export function createRealtime(deps: { config: Config; logger: Logger; sessions:
     handleThreadRooms(socket);
   });
 
-  const stopBroadcasts = [sessionBroadcasts(io), postBroadcasts(io, deps.logger)];
+  const stopBroadcasts = [sessionBroadcasts(io), postBroadcasts(io, deps.logger), threadBroadcasts(io, deps.logger), notificationBroadcasts(io, deps.logger)];
   return {
     io,
     attach(server) {

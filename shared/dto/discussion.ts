@@ -1,3 +1,5 @@
+import type { PiiMatch } from '../pii/types.js';
+
 /** The fixed set of reactions a member can toggle on a post. */
 export const reactionKinds = ['like', 'thanks', 'insightful', 'support'] as const;
 export type ReactionKind = (typeof reactionKinds)[number];
@@ -29,6 +31,8 @@ export interface PostAbilities {
   canReact: boolean;
   canViewHistory: boolean;
   canModerate: boolean;
+  /** Report the post to moderators: readers other than its author. */
+  canFlag: boolean;
 }
 
 export interface CategoryDto {
@@ -45,6 +49,8 @@ export interface CategoryDto {
 export interface AuthorDto {
   id: string;
   displayName: string;
+  /** What others type after `@` to mention them; null only for a member not signed in since handles existed. */
+  handle: string | null;
 }
 
 export interface ThreadDto {
@@ -58,6 +64,13 @@ export interface ThreadDto {
   replyCount: number;
   lastActivityAt: string;
   createdAt: string;
+  /**
+   * Posts others added since the signed-in member last read the thread (all of them if never opened; removed posts
+   * still count). Always 0 in the `thread:updated` event, which is not presented per member.
+   */
+  unreadCount: number;
+  /** Whether the signed-in member watches the thread; always false in `thread:updated`. */
+  watching: boolean;
   abilities: ThreadAbilities;
 }
 
@@ -108,4 +121,10 @@ export interface ThreadPage {
 export interface ThreadDetailResponse {
   thread: ThreadDto;
   posts: PostDto[];
+}
+
+/** `POST /api/preview`: the body as it would be stored, and the PII guard's spans (offsets into the body, no text). */
+export interface PreviewResponse {
+  bodyHtml: string;
+  pii: PiiMatch[];
 }

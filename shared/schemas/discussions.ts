@@ -16,9 +16,11 @@ export const listThreadsQuery = z.strictObject({
   cursor: z.string().min(1).max(200).optional(),
 });
 
+const categorySlug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters, digits and dashes').max(80);
+
 export const createCategoryBody = z
   .strictObject({
-    slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase letters, digits and dashes').max(80),
+    slug: categorySlug,
     name: z.string().trim().min(limits.categoryName.min).max(limits.categoryName.max),
     description: z.string().trim().max(limits.categoryDescription.max).default(''),
     order: z.number().int().min(0).max(100_000).default(0),
@@ -29,6 +31,18 @@ export const createCategoryBody = z
     message: 'a private category names its task force; an open one names none',
     path: ['taskForceId'],
   });
+
+/** Any of a category's fields; a private category names its task force (checked against the stored one too). */
+export const updateCategoryBody = z
+  .strictObject({
+    slug: categorySlug.optional(),
+    name: z.string().trim().min(limits.categoryName.min).max(limits.categoryName.max).optional(),
+    description: z.string().trim().max(limits.categoryDescription.max).optional(),
+    order: z.number().int().min(0).max(100_000).optional(),
+    visibility: z.enum(categoryVisibilities).optional(),
+    taskForceId: idParam.nullable().optional(),
+  })
+  .refine((c) => Object.values(c).some((v) => v !== undefined), { message: 'at least one field is required' });
 
 /** Sent as true once the member confirmed a PII warning for this text. */
 const acknowledgePii = z.boolean().optional();
@@ -45,10 +59,15 @@ export const updatePostBody = z.strictObject({ body: postBody, acknowledgePii })
 
 export const reactionBody = z.strictObject({ reaction: z.enum(reactionKinds) });
 
+/** The composer's preview: the same body rules as a post. */
+export const previewBody = z.strictObject({ body: postBody });
+
 export type ListThreadsQuery = z.infer<typeof listThreadsQuery>;
 export type CreateCategoryBody = z.infer<typeof createCategoryBody>;
+export type UpdateCategoryBody = z.infer<typeof updateCategoryBody>;
 export type CreateThreadBody = z.infer<typeof createThreadBody>;
 export type UpdateThreadBody = z.infer<typeof updateThreadBody>;
 export type CreatePostBody = z.infer<typeof createPostBody>;
 export type UpdatePostBody = z.infer<typeof updatePostBody>;
 export type ReactionBody = z.infer<typeof reactionBody>;
+export type PreviewBody = z.infer<typeof previewBody>;

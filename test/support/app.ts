@@ -34,6 +34,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { clo
     REDIS_URL: process.env.TEST_REDIS_URL,
     REDIS_PREFIX: `tfc-test-${randomBytes(4).toString('hex')}:`,
     DATA_DIR: dataDir,
+    UPLOAD_DIR: `${dataDir}/uploads`,
     SESSION_SECRET: randomBytes(32).toString('hex'),
     DEMO_DATA: 'on',
     DEV_IDP: 'on',

@@ -23,10 +23,15 @@ const reactionSchema = new Schema(
 const postSchema = new Schema(
   {
     thread: { type: Schema.Types.ObjectId, ref: 'Thread', required: true },
+    /** Copies of the thread's (its category's) visibility, rewritten on a move, so search filters posts alone. */
+    visibility: { type: String, enum: ['open', 'private'], required: true },
+    taskForce: { type: Schema.Types.ObjectId, ref: 'TaskForce', default: null },
     author: { type: Schema.Types.ObjectId, ref: 'Member', required: true },
     parent: { type: Schema.Types.ObjectId, ref: 'Post', default: null },
     replyTo: { type: Schema.Types.ObjectId, ref: 'Post', default: null },
     depth: { type: Number, required: true, min: 0 },
+    /** Its place in the thread's `postSeq` order (1 for the opening post); 0 for posts older than the counter. */
+    seq: { type: Number, required: true, default: 0 },
     body: { type: String, required: true, maxlength: limits.postBody.max },
     bodyHtml: { type: String, required: true },
     /** Earlier bodies, oldest first; the current one is `body`. */
@@ -39,6 +44,7 @@ const postSchema = new Schema(
   { timestamps: true },
 );
 postSchema.index({ thread: 1, _id: 1 });
+postSchema.index({ body: 'text' }, { default_language: 'english', name: 'post_body_text' });
 
 export type PostFields = InferSchemaType<typeof postSchema>;
 export type PostDoc = HydratedDocument<PostFields>;

@@ -15,6 +15,8 @@ const threadSchema = new Schema(
     pinned: { type: Boolean, required: true, default: false },
     locked: { type: Boolean, required: true, default: false },
     replyCount: { type: Number, required: true, default: 0 },
+    /** Posts ever added, removed ones included: each post's `seq`; read states compare against it (unread counts). */
+    postSeq: { type: Number, required: true, default: 0 },
     lastActivityAt: { type: Date, required: true, default: () => new Date() },
   },
   { timestamps: true },
@@ -22,6 +24,7 @@ const threadSchema = new Schema(
 // The category list's order: pinned first, then by last activity, with _id to break ties for the cursor.
 threadSchema.index({ category: 1, pinned: -1, lastActivityAt: -1, _id: -1 });
 threadSchema.index({ visibility: 1, taskForce: 1 });
+threadSchema.index({ title: 'text' }, { default_language: 'english', name: 'thread_title_text' });
 
 export type ThreadFields = InferSchemaType<typeof threadSchema>;
 export type ThreadDoc = HydratedDocument<ThreadFields>;

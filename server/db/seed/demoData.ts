@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { devPersonas } from '../../auth/devIdp/personas.js';
+import { assignHandle } from '../../domain/members/assignHandle.js';
 import { Category } from '../models/Category.js';
 import { Member } from '../models/Member.js';
 import { TaskForce } from '../models/TaskForce.js';
@@ -40,6 +41,10 @@ export async function seedDemoData(logger: Logger): Promise<void> {
       { upsert: true },
     );
   }
+
+  // Personas seeded before handles existed, or just now, get one (sign-in would also assign it).
+  const personaNameIds = devPersonas.map((p) => p.nameId);
+  for (const member of await Member.find({ nameId: { $in: personaNameIds }, handle: { $exists: false } })) await assignHandle(member);
 
   let order = 0;
   for (const [slug, name, description] of openCategories) {

@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { extractMentions } from '../../content/mentions.js';
 import { renderMarkdown } from '../../content/render.js';
 import { withTransaction } from '../../db/connection.js';
 import { Post, type PostDoc } from '../../db/models/Post.js';
@@ -9,8 +10,11 @@ import { authorize, canReplyToThread, isFrozenFor, threadFactsOf, viewerOf } fro
 import { maxPostDepth } from '../../../shared/dto/discussion.js';
 import type { CreatePostBody } from '../../../shared/schemas/discussions.js';
 import type { Actor } from '../context.js';
+import { planPostNotifications } from '../notifications/planPostNotifications.js';
+import { publishNotifications, saveNotifications } from '../notifications/saveNotifications.js';
 import { guardPii } from './guardPii.js';
 import { findReadableThread } from './readable.js';
+import { recordOwnPost } from './readStates.js';
 
 /** Where a reply to `target` goes: under it, or beside it once the tree is at its deepest. */
 function placeUnder(target: PostDoc): { parent: Types.ObjectId; depth: number } {
@@ -34,13 +38,27 @@ export async function createPost({ actor, threadId, input }: { actor: Actor; thr
   guardPii({ body: input.body }, input.acknowledgePii);
 
   const now = new Date();
-  const post = new Post({ thread: thread._id, author: actor.member._id, replyTo: target._id, ...placeUnder(target), body: input.body, bodyHtml: renderMarkdown(input.body) });
+  const post = new Post({ thread: thread._id, visibility: thread.visibility, taskForce: thread.taskForce, author: actor.member._id, replyTo: target._id, ...placeUnder(target), body: input.body, bodyHtml: renderMarkdown(input.body) });
+  const notifications = await planPostNotifications({
+    thread,
+    post,
+    actorId: actor.member._id,
+    mentionedHandles: extractMentions(input.body),
+    repliedToAuthorId: target.author,
+    includeWatchers: true,
+  });
   await withTransaction(async (session) => {
+    // The thread's counter gives the post its place; unread counts compare read marks with it.
+    const counted = await Thread.findOneAndUpdate({ _id: thread._id }, { $inc: { replyCount: 1, postSeq: 1 }, $set: { lastActivityAt: now } }, { session, returnDocument: 'after', projection: { postSeq: 1 } });
+    post.seq = counted?.postSeq ?? thread.postSeq + 1;
     await post.save({ session });
-    await Thread.updateOne({ _id: thread._id }, { $inc: { replyCount: 1 }, $set: { lastActivityAt: now } }, { session });
+    await recordOwnPost(actor.member._id, thread._id, post.seq, session);
+    await saveNotifications(notifications, session);
   });
   thread.replyCount += 1;
+  thread.postSeq = post.seq;
   thread.lastActivityAt = now;
   events.publish('post.created', { threadId: thread.id as string, postId: post.id as string });
+  publishNotifications(notifications);
   return { post, thread };
 }

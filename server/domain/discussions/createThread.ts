@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { extractMentions } from '../../content/mentions.js';
 import { renderMarkdown } from '../../content/render.js';
 import { withTransaction } from '../../db/connection.js';
 import { Post, type PostDoc } from '../../db/models/Post.js';
@@ -7,8 +8,11 @@ import { events } from '../../events/bus.js';
 import { authorize, canStartThread, spaceOf, viewerOf } from '../../policies/index.js';
 import type { CreateThreadBody } from '../../../shared/schemas/discussions.js';
 import type { Actor } from '../context.js';
+import { planPostNotifications } from '../notifications/planPostNotifications.js';
+import { publishNotifications, saveNotifications } from '../notifications/saveNotifications.js';
 import { guardPii } from './guardPii.js';
 import { findReadableCategory } from './readable.js';
+import { recordOwnPost } from './readStates.js';
 
 /** Starts a thread with its opening post in a category the member may read. */
 export async function createThread({ actor, input }: { actor: Actor; input: CreateThreadBody }): Promise<{ thread: ThreadDoc; post: PostDoc }> {
@@ -26,12 +30,18 @@ export async function createThread({ actor, input }: { actor: Actor; input: Crea
     title: input.title,
     author: actor.member._id,
     lastActivityAt: now,
+    postSeq: 1,
   });
-  const post = new Post({ thread: thread._id, author: actor.member._id, parent: null, replyTo: null, depth: 0, body: input.body, bodyHtml: renderMarkdown(input.body) });
+  const post = new Post({ thread: thread._id, visibility: thread.visibility, taskForce: thread.taskForce, author: actor.member._id, parent: null, replyTo: null, depth: 0, seq: 1, body: input.body, bodyHtml: renderMarkdown(input.body) });
+  const notifications = await planPostNotifications({ thread, post, actorId: actor.member._id, mentionedHandles: extractMentions(input.body), includeWatchers: false });
   await withTransaction(async (session) => {
     await thread.save({ session });
     await post.save({ session });
+    // The author watches their thread and has read their own opening post.
+    await recordOwnPost(actor.member._id, thread._id, post.seq, session);
+    await saveNotifications(notifications, session);
   });
   events.publish('thread.created', { threadId: thread.id as string, postId: post.id as string });
+  publishNotifications(notifications);
   return { thread, post };
 }

@@ -1,3 +1,4 @@
+import { extractMentions } from '../../content/mentions.js';
 import { renderMarkdown } from '../../content/render.js';
 import { withTransaction } from '../../db/connection.js';
 import type { PostDoc } from '../../db/models/Post.js';
@@ -9,6 +10,8 @@ import { recordAudit } from '../audit/recordAudit.js';
 import type { Actor } from '../context.js';
 import { auditActorFields } from './auditOf.js';
 import { assertMayChangePost } from './postGuards.js';
+import { alreadyNotified, planPostNotifications } from '../notifications/planPostNotifications.js';
+import { publishNotifications, saveNotifications } from '../notifications/saveNotifications.js';
 import { guardPii } from './guardPii.js';
 import { findReadablePost } from './readable.js';
 
@@ -21,6 +24,7 @@ export async function updatePost({ actor, postId, input }: { actor: Actor; postI
   if (input.body === post.body) return { post, thread };
   guardPii({ body: input.body }, input.acknowledgePii);
 
+  const notifications = await planEditNotifications(post, thread, actor, input.body);
   const now = new Date();
   post.revisions.push({ body: post.body, editedAt: now, editor: actor.member._id });
   post.body = input.body;
@@ -31,7 +35,19 @@ export async function updatePost({ actor, postId, input }: { actor: Actor; postI
     if (facts.authorId !== viewer.id) {
       await recordAudit({ ...auditActorFields(actor), action: 'post.edited_by_moderator', target: `post:${post.id}`, details: { threadId: thread.id as string } }, session);
     }
+    await saveNotifications(notifications, session);
   });
   events.publish('post.updated', { threadId: thread.id as string, postId: post.id as string });
+  publishNotifications(notifications);
   return { post, thread };
+}
+
+/** An edit notifies only members it newly mentions, and none who already heard of this post. */
+async function planEditNotifications(post: PostDoc, thread: ThreadDoc, actor: Actor, newBody: string) {
+  const before = new Set(extractMentions(post.body));
+  const added = extractMentions(newBody).filter((handle) => !before.has(handle));
+  if (!added.length) return [];
+  const planned = await planPostNotifications({ thread, post, actorId: actor.member._id, mentionedHandles: added, includeWatchers: false });
+  const notified = await alreadyNotified(post._id);
+  return planned.filter((n) => !notified.has(n.member.toString()));
 }

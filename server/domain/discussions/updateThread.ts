@@ -1,4 +1,6 @@
 import { withTransaction } from '../../db/connection.js';
+import { Flag } from '../../db/models/Flag.js';
+import { Post } from '../../db/models/Post.js';
 import type { ThreadDoc } from '../../db/models/Thread.js';
 import { conflict } from '../../errors.js';
 import { events } from '../../events/bus.js';
@@ -38,8 +40,14 @@ export async function updateThread({ actor, threadId, input }: { actor: Actor; t
   const changed = thread.modifiedPaths().filter((p) => ['title', 'pinned', 'locked', 'category'].includes(p));
   if (!changed.length) return thread;
 
+  const space = { visibility: thread.visibility, taskForce: thread.taskForce };
   await withTransaction(async (session) => {
     await thread.save({ session });
+    // Posts and flags carry copies of the space for search and the flag queue: rewrite them in the same commit.
+    if (destination) {
+      await Post.updateMany({ thread: thread._id }, { $set: space }, { session });
+      await Flag.updateMany({ thread: thread._id }, { $set: space }, { session });
+    }
     await recordAudit(
       { ...auditActorFields(actor), action: 'thread.updated', target: `thread:${thread.id}`, details: { changed, fromCategoryId, toCategoryId: thread.category.toString() } },
       session,

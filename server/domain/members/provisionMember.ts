@@ -5,6 +5,7 @@ import { TaskForce, type TaskForceDoc } from '../../db/models/TaskForce.js';
 import { disciplines, type Discipline, type Role } from '../../../shared/dto/member.js';
 import { recordAudit } from '../audit/recordAudit.js';
 import type { RequestMeta } from '../context.js';
+import { assignHandle } from './assignHandle.js';
 
 export interface SamlProfile {
   nameId: string;
@@ -67,6 +68,8 @@ export async function provisionMember(profile: SamlProfile, ctx: ProvisionContex
     await auditChanges(doc as MemberDoc, changes, meta, session);
     return doc as MemberDoc;
   });
+  // After the commit: a handle collision is retried against the unique index, which would abort a transaction.
+  await assignHandle(member);
   return { outcome: member.status === 'active' ? 'active' : 'pending', member };
 }
 

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { memberIdParams, updateMemberBody } from '../../../shared/schemas/admin.js';
 import type { RouteSpec } from './types.js';
 import { discussionRouteSpecs } from './discussionRoutes.js';
+import { resourceRouteSpecs } from './resourceRoutes.js';
+import { notificationRouteSpecs } from './notificationRoutes.js';
+import { searchRouteSpecs } from './searchRoutes.js';
 
 const form = 'application/x-www-form-urlencoded' as const;
 const acsForm = z.object({ SAMLResponse: z.string(), RelayState: z.string().optional() });
@@ -33,4 +36,7 @@ export const routeSpecs: RouteSpec[] = [
     responses: { 200: '{user}', 400: 'validation_failed', 403: 'forbidden', 404: 'not_found' },
   },
   ...discussionRouteSpecs,
+  ...resourceRouteSpecs,
+  ...notificationRouteSpecs,
+  ...searchRouteSpecs,
 ];

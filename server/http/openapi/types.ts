@@ -12,6 +12,6 @@ export interface RouteSpec {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
-  bodyType?: 'application/json' | 'application/x-www-form-urlencoded';
+  bodyType?: 'application/json' | 'application/x-www-form-urlencoded' | 'multipart/form-data';
   responses: Record<number, string>;
 }

@@ -4,7 +4,8 @@ import type { ThreadDoc } from '../../db/models/Thread.js';
 import { createPost } from '../../domain/discussions/createPost.js';
 import { createThread } from '../../domain/discussions/createThread.js';
 import { deletePost } from '../../domain/discussions/deletePost.js';
-import { getThread } from '../../domain/discussions/getThread.js';
+import { readThread } from '../../domain/discussions/readThread.js';
+import { readStateOf } from '../../domain/discussions/readStates.js';
 import { loadAuthors } from '../../domain/discussions/loadAuthors.js';
 import { toggleReaction } from '../../domain/discussions/toggleReaction.js';
 import { updatePost } from '../../domain/discussions/updatePost.js';
@@ -27,7 +28,7 @@ const reactionSchemas = { params: discussionIdParams, body: reactionBody };
 
 async function presentDetail(thread: ThreadDoc, posts: PostDoc[], viewer: Viewer): Promise<ThreadDetailResponse> {
   const authors = await loadAuthors(thread, ...posts);
-  return { thread: presentThread(thread, viewer, authors), posts: posts.map((p) => presentPost(p, thread, viewer, authors)) };
+  return { thread: presentThread(thread, viewer, authors, await readStateOf(viewer.id, thread)), posts: posts.map((p) => presentPost(p, thread, viewer, authors)) };
 }
 
 async function presentOne(post: PostDoc, thread: ThreadDoc, viewer: Viewer): Promise<{ post: PostDto }> {
@@ -45,14 +46,14 @@ export function discussionRoutes(): Router {
   });
   router.get('/threads/:id', validate(byId), async (req, res) => {
     const viewer = viewerOf(req.member!);
-    const { thread, posts } = await getThread({ viewer, threadId: input(req, byId).params.id });
+    const { thread, posts } = await readThread({ viewer, threadId: input(req, byId).params.id });
     res.json(await presentDetail(thread, posts, viewer));
   });
   router.patch('/threads/:id', validate(updateThreadSchemas), async (req, res) => {
     const { params, body } = input(req, updateThreadSchemas);
     const viewer = viewerOf(req.member!);
     const thread = await updateThread({ actor: actorOf(req), threadId: params.id, input: body });
-    res.json({ thread: presentThread(thread, viewer, await loadAuthors(thread)) });
+    res.json({ thread: presentThread(thread, viewer, await loadAuthors(thread), await readStateOf(viewer.id, thread)) });
   });
   router.post('/threads/:id/posts', validate(createPostSchemas), async (req, res) => {
     const { params, body } = input(req, createPostSchemas);

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import type { PostDto, ThreadDto } from '../../shared/dto/discussion.js';
+import { threadRoom } from '../../shared/realtime.js';
+import { categoriesBySlug, reply, startThread, write, type Persona } from '../api/discussionsSupport.js';
+import { personaWithSocket } from '../api/notificationsSupport.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { nextEvent, type TestSocket } from '../support/sockets.js';
+
+type Live = Persona & { socket: TestSocket };
+
+describe('live thread updates', () => {
+  let app: TestApp;
+  let a: Live;
+  let b: Live;
+  let moderator: Live;
+  let categories: Awaited<ReturnType<typeof categoriesBySlug>>;
+  const join = async (p: Live, threadId: string) => assert.deepEqual(await p.socket.timeout(3000).emitWithAck('thread:join', { threadId }), { ok: true });
+  const roomMembers = async (threadId: string) => (await app.running.built.io.in(threadRoom(threadId)).fetchSockets()).map((s) => s.data.memberId as string);
+  before(async () => {
+    app = await startTestApp();
+    [a, b, moderator] = [await personaWithSocket(app, 'member-a'), await personaWithSocket(app, 'member-b'), await personaWithSocket(app, 'moderator')];
+    categories = await categoriesBySlug(moderator);
+  });
+  after(async () => {
+    for (const p of [a, b, moderator]) p.socket.close();
+    await app.close();
+  });
+
+  it('tells the room when a moderator pins or locks the thread, with abilities for each audience', async () => {
+    const { thread } = await startThread(a, categories['labor-trafficking'].id);
+    for (const p of [a, b, moderator]) await join(p, thread.id);
+
+    const toB = nextEvent(b.socket, 'thread:updated', 1000);
+    const toModerator = nextEvent(moderator.socket, 'thread:updated', 1000);
+    await write(moderator, 'patch', `/api/threads/${thread.id}`, { pinned: true }).expect(200);
+    const [seenByB, seenByModerator] = await Promise.all([toB, toModerator]);
+    assert.equal(seenByB.id, thread.id);
+    assert.equal(seenByB.pinned, true);
+    assert.equal(seenByB.abilities.canModerate, false);
+    assert.equal(seenByModerator.abilities.canModerate, true);
+    assert.deepEqual([seenByB.unreadCount, seenByB.watching], [0, false]);
+
+    const locked = nextEvent(a.socket, 'thread:updated', 1000);
+    await write(moderator, 'patch', `/api/threads/${thread.id}`, { locked: true }).expect(200);
+    assert.equal((await locked).locked, true);
+  });
+
+  it('removes member-b’s socket from the room when the thread moves into task force A’s private space', async () => {
+    const { thread } = await startThread(a, categories['victim-services'].id);
+    for (const p of [a, b, moderator]) await join(p, thread.id);
+    assert.equal((await roomMembers(thread.id)).length, 3);
+
+    const seenByB: (ThreadDto | PostDto)[] = [];
+    const record = (payload: ThreadDto | PostDto) => seenByB.push(payload);
+    b.socket.on('thread:updated', record);
+    b.socket.on('post:created', record);
+    const moveSeenByA = nextEvent(a.socket, 'thread:updated', 1000);
+    await write(moderator, 'patch', `/api/threads/${thread.id}`, { categoryId: categories['private-demo-a'].id }).expect(200);
+    assert.equal((await moveSeenByA).categoryId, categories['private-demo-a'].id);
+    assert.ok(!(await roomMembers(thread.id)).includes(b.id), 'member-b left the room');
+
+    const postSeenByA = nextEvent(a.socket, 'post:created', 1000);
+    const created = await reply(a, thread.id, 'Now private to task force A');
+    assert.equal((await postSeenByA).id, created.id);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    b.socket.off('thread:updated', record);
+    b.socket.off('post:created', record);
+    assert.deepEqual(seenByB, [], 'member-b received nothing about the moved thread');
+
+    const rejoin = await b.socket.timeout(3000).emitWithAck('thread:join', { threadId: thread.id });
+    assert.ok(!rejoin.ok && rejoin.error.code === 'not_found');
+  });
+});
