@@ -27,6 +27,7 @@ import { previewRoutes } from './http/routes/preview.js';
 import { searchRoutes } from './http/routes/search.js';
 import { openApiRoutes } from './http/routes/openapi.js';
 import { resourceRoutes } from './http/routes/resources.js';
+import { attachmentRoutes } from './http/routes/attachments.js';
 import { createFileServices } from './storage/index.js';
 import { logoutRoutes } from './http/routes/logout.js';
 import { adminUserRoutes } from './http/routes/admin/users.js';
@@ -97,7 +98,8 @@ export function createApp(deps: AppDeps): BuiltApp {
   // The composer previews as the member types (debounced): generous, but a brake on scripted rendering.
   api.post('/preview', limitRequests({ name: 'preview', windowMs: 60_000, limit: 60, redis: deps.redis, byMember: true }));
   api.use(searchRoutes(), flagRoutes(), moderationRoutes(), previewRoutes());
-  api.use(resourceRoutes(createFileServices(config)));
+  const files = createFileServices(config);
+  api.use(resourceRoutes(files), attachmentRoutes(files));
   api.use('/admin', requireRole('admin', 'coordinator'), adminUserRoutes());
   api.use(apiNotFound);
   app.use('/api', api);

@@ -12,6 +12,8 @@ import { sessionSecret } from './auth/session.js';
 import { connectRedis, type RedisClient } from './redis/client.js';
 import { memoryKeyValueStore, redisKeyValueStore, type KeyValueStore } from './redis/kv.js';
 import { setKeyPrefix } from './redis/keys.js';
+import { scheduleStraySweep } from './jobs/sweepStrayUploads.js';
+import { createFileServices } from './storage/index.js';
 
 export interface RunningServer {
   server: http.Server;
@@ -68,11 +70,14 @@ export async function startServer(opts: { config: Config; logger: Logger; clock?
   });
   server.on('request', built.app);
   built.attachRealtime(server);
+  // Temp files and stored objects that crashed or interrupted uploads left behind; one instance per interval.
+  const stopStraySweep = scheduleStraySweep(createFileServices(config), { kv, logger });
   logger.info({ url: config.PUBLIC_URL, database: db.mode, redis: Boolean(redis) }, 'Task Force Connect is listening');
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      stopStraySweep();
       // Stop accepting and close sockets (their transports close, so clients reconnect elsewhere), let
       // in-flight requests finish, then cut whatever is left before the deadline. io.close() closes the
       // HTTP server too.

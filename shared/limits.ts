@@ -11,6 +11,8 @@ export const limits = {
   mentionsPerPost: 20,
   /** Handles as `extractMentions` reads them after the `@`. */
   mentionHandle: { min: 1, max: 64 },
+  /** Files one post may carry. */
+  attachmentsPerPost: 5,
   /** Plain-text previews in lists and notifications. */
   excerpt: 200,
 } as const;

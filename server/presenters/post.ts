@@ -27,7 +27,7 @@ export function presentPost(post: PostDoc, thread: ThreadDoc, viewer: Viewer, au
     abilities,
   };
   if (facts.removed) {
-    return { ...base, removed: true, body: '', bodyHtml: '', author: null, editedAt: null, reactions: [] };
+    return { ...base, removed: true, body: '', bodyHtml: '', author: null, editedAt: null, reactions: [], attachments: [] };
   }
   return {
     ...base,
@@ -37,6 +37,7 @@ export function presentPost(post: PostDoc, thread: ThreadDoc, viewer: Viewer, au
     author: presentAuthor(authors, post.author),
     editedAt: post.editedAt ? post.editedAt.toISOString() : null,
     reactions: presentReactions(post, viewer),
+    attachments: post.attachments.map((a) => ({ id: a.attachment.toString(), fileName: a.fileName, contentType: a.contentType, size: a.size, isImage: a.isImage })),
     ...(abilities.canViewHistory
       ? { revisions: post.revisions.map((r) => ({ body: r.body, editedAt: r.editedAt.toISOString(), editorId: r.editor.toString() })) }
       : {}),

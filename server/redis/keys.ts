@@ -17,3 +17,5 @@ export const samlRequestKey = (requestId: string): string => `${prefix}saml:req:
 export const samlAssertionKey = (assertionId: string): string => `${prefix}saml:assertion:${assertionId}`;
 export const socketStreamName = (): string => `${prefix}socket.io`;
 export const socketSessionPrefix = (): string => `${prefix}socket.io:session:`;
+/** Held by the one instance running a scheduled job this interval (server/jobs). */
+export const jobLockKey = (job: string): string => `${prefix}job-lock:${job}`;

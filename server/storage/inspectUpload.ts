@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, rename, stat } from 'node:fs/promises';
+import { open, rename, rm, stat } from 'node:fs/promises';
 import { fileTypeFromFile } from 'file-type';
 import sharp from 'sharp';
 import { allowedUploadTypes, type UploadExtension } from '../../shared/limits.js';
@@ -60,6 +60,8 @@ async function reencodeImage(file: string, extension: keyof typeof imageFormats)
       .toFormat(format)
       .toFile(output);
   } catch {
+    // libvips may have started the output before the input failed to decode; the temp dir keeps nothing of it.
+    await rm(output, { force: true });
     throw unsupportedMediaType('That image could not be read.');
   }
   await rename(output, file);

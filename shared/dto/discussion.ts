@@ -87,6 +87,16 @@ export interface RevisionDto {
   editorId: string;
 }
 
+/** A file on a post; downloaded through `GET /api/attachments/:id/download` with the post's read rule. */
+export interface AttachmentDto {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  /** A re-encoded image that `GET /api/attachments/:id/preview` shows inline. */
+  isImage: boolean;
+}
+
 export interface PostDto {
   id: string;
   threadId: string;
@@ -103,6 +113,8 @@ export interface PostDto {
   createdAt: string;
   editedAt: string | null;
   reactions: ReactionCountDto[];
+  /** Files the author attached; none are shown for a removed post. */
+  attachments: AttachmentDto[];
   /** Earlier versions, oldest first; present only for the author and moderators. */
   revisions?: RevisionDto[];
   abilities: PostAbilities;

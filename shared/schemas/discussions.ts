@@ -47,13 +47,20 @@ export const updateCategoryBody = z
 /** Sent as true once the member confirmed a PII warning for this text. */
 const acknowledgePii = z.boolean().optional();
 
-export const createThreadBody = z.strictObject({ categoryId: idParam, title, body: postBody, acknowledgePii });
+/** Files uploaded first through `POST /api/attachments`, by the same member, not yet on any post. */
+const attachmentIds = z
+  .array(idParam)
+  .max(limits.attachmentsPerPost)
+  .refine((ids) => new Set(ids.map((id) => id.toLowerCase())).size === ids.length, { message: 'must not repeat an attachment' })
+  .optional();
+
+export const createThreadBody = z.strictObject({ categoryId: idParam, title, body: postBody, acknowledgePii, attachmentIds });
 
 export const updateThreadBody = z
   .strictObject({ title: title.optional(), pinned: z.boolean().optional(), locked: z.boolean().optional(), categoryId: idParam.optional(), acknowledgePii })
   .refine((t) => [t.title, t.pinned, t.locked, t.categoryId].some((v) => v !== undefined), { message: 'title, pinned, locked or categoryId is required' });
 
-export const createPostBody = z.strictObject({ body: postBody, parentId: idParam.optional(), acknowledgePii });
+export const createPostBody = z.strictObject({ body: postBody, parentId: idParam.optional(), acknowledgePii, attachmentIds });
 
 export const updatePostBody = z.strictObject({ body: postBody, acknowledgePii });
 

@@ -41,8 +41,8 @@ let counter = 0;
 /** A unique title, so a test finds its own threads among everyone else's. */
 export const uniqueTitle = (label: string) => `${label} ${Date.now().toString(36)}-${++counter}`;
 
-export async function startThread(author: Persona, categoryId: string, title = uniqueTitle('Thread'), body = 'Opening post'): Promise<ThreadDetailResponse> {
-  const res = await write(author, 'post', '/api/threads', { categoryId, title, body });
+export async function startThread(author: Persona, categoryId: string, title = uniqueTitle('Thread'), body = 'Opening post', attachmentIds?: string[]): Promise<ThreadDetailResponse> {
+  const res = await write(author, 'post', '/api/threads', { categoryId, title, body, ...(attachmentIds ? { attachmentIds } : {}) });
   assert.equal(res.status, 201, JSON.stringify(res.body));
   return res.body as ThreadDetailResponse;
 }

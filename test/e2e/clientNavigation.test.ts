@@ -118,6 +118,8 @@ describe('client shell navigation (mocked API)', function () {
     await menu.click();
     await discussions.click();
     await page.waitForURL('**/discussions');
+    // Focus moves to the new page's heading after it renders; wait for it rather than racing the render.
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1', null, { timeout: 5000 }).catch(() => undefined);
     assert.equal(await menu.getAttribute('aria-expanded'), 'false', 'choosing a section closes the menu');
     assert.equal(await focusedElementText(page), 'Discussions');
   });

@@ -19,6 +19,18 @@ const reactionSchema = new Schema(
   { _id: false },
 );
 
+/** A copy of an attachment's display fields, so presenting a post needs no second query. */
+const attachmentSummarySchema = new Schema(
+  {
+    attachment: { type: Schema.Types.ObjectId, ref: 'Attachment', required: true },
+    fileName: { type: String, required: true },
+    contentType: { type: String, required: true },
+    size: { type: Number, required: true },
+    isImage: { type: Boolean, required: true },
+  },
+  { _id: false },
+);
+
 /** A post of a thread: the opening post (no parent) or a reply in the tree. Removal is soft and keeps the tree. */
 const postSchema = new Schema(
   {
@@ -40,6 +52,7 @@ const postSchema = new Schema(
     deletedAt: { type: Date, default: null },
     deletedBy: { type: Schema.Types.ObjectId, ref: 'Member', default: null },
     reactions: { type: [reactionSchema], default: [] },
+    attachments: { type: [attachmentSummarySchema], default: [] },
   },
   { timestamps: true },
 );

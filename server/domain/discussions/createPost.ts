@@ -9,6 +9,7 @@ import { events } from '../../events/bus.js';
 import { authorize, canReplyToThread, isFrozenFor, threadFactsOf, viewerOf } from '../../policies/index.js';
 import { maxPostDepth } from '../../../shared/dto/discussion.js';
 import type { CreatePostBody } from '../../../shared/schemas/discussions.js';
+import { claimAttachments } from '../attachments/claimAttachments.js';
 import type { Actor } from '../context.js';
 import { planPostNotifications } from '../notifications/planPostNotifications.js';
 import { publishNotifications, saveNotifications } from '../notifications/saveNotifications.js';
@@ -51,6 +52,7 @@ export async function createPost({ actor, threadId, input }: { actor: Actor; thr
     // The thread's counter gives the post its place; unread counts compare read marks with it.
     const counted = await Thread.findOneAndUpdate({ _id: thread._id }, { $inc: { replyCount: 1, postSeq: 1 }, $set: { lastActivityAt: now } }, { session, returnDocument: 'after', projection: { postSeq: 1 } });
     post.seq = counted?.postSeq ?? thread.postSeq + 1;
+    await claimAttachments(post, actor.member._id, input.attachmentIds, session);
     await post.save({ session });
     await recordOwnPost(actor.member._id, thread._id, post.seq, session);
     await saveNotifications(notifications, session);

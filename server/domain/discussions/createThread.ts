@@ -7,6 +7,7 @@ import { Thread, type ThreadDoc } from '../../db/models/Thread.js';
 import { events } from '../../events/bus.js';
 import { authorize, canStartThread, spaceOf, viewerOf } from '../../policies/index.js';
 import type { CreateThreadBody } from '../../../shared/schemas/discussions.js';
+import { claimAttachments } from '../attachments/claimAttachments.js';
 import type { Actor } from '../context.js';
 import { planPostNotifications } from '../notifications/planPostNotifications.js';
 import { publishNotifications, saveNotifications } from '../notifications/saveNotifications.js';
@@ -36,6 +37,7 @@ export async function createThread({ actor, input }: { actor: Actor; input: Crea
   const notifications = await planPostNotifications({ thread, post, actorId: actor.member._id, mentionedHandles: extractMentions(input.body), includeWatchers: false });
   await withTransaction(async (session) => {
     await thread.save({ session });
+    await claimAttachments(post, actor.member._id, input.attachmentIds, session);
     await post.save({ session });
     // The author watches their thread and has read their own opening post.
     await recordOwnPost(actor.member._id, thread._id, post.seq, session);

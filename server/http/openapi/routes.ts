@@ -3,6 +3,7 @@ import { memberIdParams, updateMemberBody } from '../../../shared/schemas/admin.
 import type { RouteSpec } from './types.js';
 import { discussionRouteSpecs } from './discussionRoutes.js';
 import { resourceRouteSpecs } from './resourceRoutes.js';
+import { attachmentRouteSpecs } from './attachmentRoutes.js';
 import { notificationRouteSpecs } from './notificationRoutes.js';
 import { searchRouteSpecs } from './searchRoutes.js';
 
@@ -37,6 +38,7 @@ export const routeSpecs: RouteSpec[] = [
   },
   ...discussionRouteSpecs,
   ...resourceRouteSpecs,
+  ...attachmentRouteSpecs,
   ...notificationRouteSpecs,
   ...searchRouteSpecs,
 ];
