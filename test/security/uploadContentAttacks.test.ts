@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { docxWith, eicar, gifJsPolyglot, pdfHtmlPolyglot, pdfWith, plainZip, pngImage } from '../fixtures/uploadFiles.js';
+import { docxWith, eicar, gifJsPolyglot, jpegWithGps, pdfHtmlPolyglot, pdfWith, plainZip, pngImage } from '../fixtures/uploadFiles.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { personaOf, type Persona } from '../api/discussionsSupport.js';
 import { download } from '../api/resourcesSupport.js';
@@ -59,6 +59,8 @@ describe('upload attacks: what the file is and what it is called', function () {
     ['a zip archive', plainZip, 'bundle.zip', 'application/zip'],
     ['a JavaScript file', () => Buffer.from('alert(1)'), 'app.js', 'text/javascript'],
     ['a file without an extension', () => pdfWith('no extension'), 'README', 'application/pdf'],
+    ['a JPEG cut off halfway', async () => { const jpeg = await jpegWithGps(); return jpeg.subarray(0, Math.floor(jpeg.length * 0.6)); }, 'cut.jpg', 'image/jpeg'],
+    ['a PNG cut off halfway', async () => { const png = await pngImage(); return png.subarray(0, Math.floor(png.length * 0.6)); }, 'cut.png', 'image/png'],
     ['an image that is only a header', () => Buffer.from('\x89PNG\r\n\x1a\n\0\0\0\rIHDR', 'latin1'), 'broken.png', 'image/png'],
   ];
   for (const [label, bytes, filename, contentType] of refused) {

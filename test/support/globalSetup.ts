@@ -1,11 +1,10 @@
+import './quietLogs.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ensureRedis } from './redis.js';
 import { startTestDatabase } from './db.js';
 import { removeTempDirs } from './tempDirs.js';
-
-process.env.LOG_LEVEL ??= 'silent';
 
 let stops: (() => Promise<void>)[] = [];
 

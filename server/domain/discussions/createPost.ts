@@ -4,9 +4,9 @@ import { renderMarkdown } from '../../content/render.js';
 import { withTransaction } from '../../db/connection.js';
 import { Post, type PostDoc } from '../../db/models/Post.js';
 import { Thread, type ThreadDoc } from '../../db/models/Thread.js';
-import { conflict, validationFailed } from '../../errors.js';
+import { conflict, notFound, validationFailed } from '../../errors.js';
 import { events } from '../../events/bus.js';
-import { authorize, canReplyToThread, isFrozenFor, threadFactsOf, viewerOf } from '../../policies/index.js';
+import { authorize, canReadSpace, canReplyToThread, isFrozenFor, spaceOf, threadFactsOf, viewerOf } from '../../policies/index.js';
 import { maxPostDepth } from '../../../shared/dto/discussion.js';
 import type { CreatePostBody } from '../../../shared/schemas/discussions.js';
 import { claimAttachments } from '../attachments/claimAttachments.js';
@@ -50,8 +50,13 @@ export async function createPost({ actor, threadId, input }: { actor: Actor; thr
   });
   await withTransaction(async (session) => {
     // The thread's counter gives the post its place; unread counts compare read marks with it.
-    const counted = await Thread.findOneAndUpdate({ _id: thread._id }, { $inc: { replyCount: 1, postSeq: 1 }, $set: { lastActivityAt: now } }, { session, returnDocument: 'after', projection: { postSeq: 1 } });
-    post.seq = counted?.postSeq ?? thread.postSeq + 1;
+    const counted = await Thread.findOneAndUpdate({ _id: thread._id }, { $inc: { replyCount: 1, postSeq: 1 }, $set: { lastActivityAt: now } }, { session, returnDocument: 'after', projection: { postSeq: 1, visibility: 1, taskForce: 1 } });
+    if (!counted || !canReadSpace(viewer, spaceOf(counted))) throw notFound('No such thread.');
+    post.seq = counted.postSeq;
+    // The space as of this transaction: a move that committed since the thread was read must not leave the reply
+    // carrying the old visibility copy (search filters on it).
+    post.visibility = counted.visibility;
+    post.taskForce = counted.taskForce;
     await claimAttachments(post, actor.member._id, input.attachmentIds, session);
     await post.save({ session });
     await recordOwnPost(actor.member._id, thread._id, post.seq, session);
