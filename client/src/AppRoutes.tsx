@@ -6,8 +6,11 @@ import { SuspendedPage } from './features/auth/SuspendedPage.js';
 import { DiscussionsPage } from './features/discussions/DiscussionsPage.js';
 import { HomePage } from './features/home/HomePage.js';
 import { MembersPage } from './features/members/MembersPage.js';
+import { NotificationsPage } from './features/notifications/NotificationsPage.js';
+import { NotificationsProvider } from './features/notifications/NotificationsProvider.js';
 import { NotFoundPage } from './features/notFound/NotFoundPage.js';
 import { ResourcesPage } from './features/resources/ResourcesPage.js';
+import { RealtimeProvider } from './realtime/RealtimeProvider.js';
 import { LoadingPage } from './features/session/LoadingPage.js';
 import { useSession } from './features/session/SessionContext.js';
 import { UnavailablePage } from './features/session/UnavailablePage.js';
@@ -22,28 +25,33 @@ export function AppRoutes() {
   if (state.status === 'failed') return <UnavailablePage message={state.message} />;
   if (state.status === 'signedOut') {
     return (
-      <Routes>
-        <Route path="/pending" element={<PendingPage />} />
-        {/* Every other path asks to sign in, and signing in returns to that path. */}
-        <Route path="*" element={<SignInPage reason={state.reason} />} />
-      </Routes>
+        <Routes>
+          <Route path="/pending" element={<PendingPage />} />
+          {/* Every other path asks to sign in, and signing in returns to that path. */}
+          <Route path="*" element={<SignInPage reason={state.reason} />} />
+        </Routes>
     );
   }
   if (state.user.status === 'pending') return <PendingPage />;
   if (state.user.status === 'suspended') return <SuspendedPage />;
 
   return (
-    <Routes>
-      <Route element={<AppShell />}>
-        <Route index element={<HomePage />} />
-        <Route path="discussions" element={<DiscussionsPage />} />
-        <Route path="spotlights" element={<SpotlightsPage />} />
-        <Route path="resources" element={<ResourcesPage />} />
-        <Route path="members" element={<MembersPage />} />
-        <Route path="suggestions" element={<SuggestionsPage />} />
-        <Route path="pending" element={<Navigate to="/" replace />} />
-        <Route path="*" element={<NotFoundPage />} />
-      </Route>
-    </Routes>
+    <RealtimeProvider>
+      <NotificationsProvider>
+        <Routes>
+          <Route element={<AppShell />}>
+            <Route index element={<HomePage />} />
+            <Route path="discussions/*" element={<DiscussionsPage />} />
+            <Route path="spotlights" element={<SpotlightsPage />} />
+            <Route path="resources/*" element={<ResourcesPage />} />
+            <Route path="members" element={<MembersPage />} />
+            <Route path="suggestions" element={<SuggestionsPage />} />
+            <Route path="notifications" element={<NotificationsPage />} />
+            <Route path="pending" element={<Navigate to="/" replace />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </NotificationsProvider>
+    </RealtimeProvider>
   );
 }

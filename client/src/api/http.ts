@@ -5,13 +5,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: ErrorCode | 'network';
   readonly details: ErrorDetail[];
+  /** Seconds to wait before trying again, from a 429's Retry-After header. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(status: number, code: ErrorCode | 'network', message: string, details: ErrorDetail[] = []) {
+  constructor(status: number, code: ErrorCode | 'network', message: string, details: ErrorDetail[] = [], retryAfterSeconds?: number) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.details = details;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -27,9 +30,19 @@ export function onSessionLost(listener: () => void): () => void {
   return () => sessionLostListeners.delete(listener);
 }
 
+/** Tells the session listeners the server ended the session by another channel (the socket's `session:ended`). */
+export function reportSessionLost(): void {
+  sessionLostListeners.forEach((listener) => listener());
+}
+
 /** Keeps the session's CSRF token (from GET /api/me) for every state-changing request. */
 export function rememberCsrfToken(token: string | undefined): void {
   csrfToken = token;
+}
+
+/** The session's CSRF token, for the one request that cannot use requestJson: the XHR upload that reports progress. */
+export function currentCsrfToken(): string | undefined {
+  return csrfToken;
 }
 
 export interface RequestOptions {
@@ -38,16 +51,26 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-function isErrorBody(value: unknown): value is ErrorBody {
+export function isErrorBody(value: unknown): value is ErrorBody {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
   const error = (value as { error: unknown }).error;
   return typeof error === 'object' && error !== null && 'code' in error && 'message' in error;
 }
 
+/** Retry-After as seconds; the HTTP-date form is converted, anything unreadable is ignored. */
+function retryAfterOf(response: Response): number | undefined {
+  const header = response.headers.get('Retry-After');
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
+
 async function toApiError(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => undefined);
   if (isErrorBody(body)) {
-    return new ApiError(response.status, body.error.code, body.error.message, body.error.details ?? []);
+    return new ApiError(response.status, body.error.code, body.error.message, body.error.details ?? [], retryAfterOf(response));
   }
   // A proxy or crash page rather than our error shape: keep the status, use a generic code.
   const code: ErrorCode = response.status >= 500 ? 'unavailable' : 'internal';

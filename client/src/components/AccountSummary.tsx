@@ -1,8 +1,9 @@
 import type { MemberDto } from '../../../shared/dto/member.js';
+import { NotificationBell } from '../features/notifications/NotificationBell.js';
 import { SignOutButton } from './SignOutButton.js';
 import './AccountSummary.css';
 
-/** Who is signed in and for which task force, with the way out. */
+/** Who is signed in and for which task force, their notifications, and the way out. */
 export function AccountSummary({ user }: { user: MemberDto }) {
   return (
     <div className="account-summary">
@@ -16,6 +17,7 @@ export function AccountSummary({ user }: { user: MemberDto }) {
           {user.taskForce?.name ?? 'No task force on record'}
         </span>
       </p>
+      <NotificationBell />
       <SignOutButton />
     </div>
   );

@@ -16,14 +16,15 @@ export async function listResources({ viewer, query }: { viewer: Viewer; query: 
   if (position && searching !== 'o' in position) throw validationFailed([{ path: 'query.cursor', message: 'belongs to a different listing' }]);
   if (position && !searching && 'c' in position !== (query.sort === 'popular')) throw validationFailed([{ path: 'query.cursor', message: 'belongs to a different sort' }]);
 
+  // The read rule and the cursor each may use `$or`: spread into one object the second would replace the first, so
+  // they are joined with `$and`.
   const filter = {
-    ...readableResourceFilter(viewer),
+    $and: [readableResourceFilter(viewer), position ? afterResourceCursor(position) : {}],
     ...(query.q ? { $text: { $search: query.q } } : {}),
     ...(query.tag ? { tags: query.tag } : {}),
     ...(query.type ? { type: query.type } : {}),
     ...(query.taskForce ? { taskForce: new Types.ObjectId(query.taskForce) } : {}),
     ...(query.discipline ? { discipline: query.discipline } : {}),
-    ...(position ? afterResourceCursor(position) : {}),
   };
   const sort: Record<string, SortOrder | { $meta: 'textScore' }> = searching
     ? { score: { $meta: 'textScore' }, _id: -1 }

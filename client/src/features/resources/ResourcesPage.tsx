@@ -1,14 +1,17 @@
-import { SectionIntro } from '../../components/SectionIntro.js';
-import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
+import { Route, Routes } from 'react-router';
+import { NotFoundPage } from '../notFound/NotFoundPage.js';
+import { LibraryPage } from './LibraryPage.js';
+import { ResourcePage } from './ResourcePage.js';
+import { UploadPage } from './UploadPage.js';
 
+/** The resource library under `/resources`: the library, the upload form and one resource. */
 export function ResourcesPage() {
-  useDocumentTitle('Resources');
   return (
-    <SectionIntro
-      title="Resources"
-      lead="Protocols, checklists, templates and training material that task forces share with each other."
-    >
-      <p>Files are private to members by default, checked for their real type, and stripped of photo metadata.</p>
-    </SectionIntro>
+    <Routes>
+      <Route index element={<LibraryPage />} />
+      <Route path="new" element={<UploadPage />} />
+      <Route path=":id" element={<ResourcePage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
   );
 }
