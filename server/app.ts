@@ -99,6 +99,10 @@ export function createApp(deps: AppDeps): BuiltApp {
   api.post('/preview', limitRequests({ name: 'preview', windowMs: 60_000, limit: 60, redis: deps.redis, byMember: true }));
   api.use(searchRoutes(), flagRoutes(), moderationRoutes(), previewRoutes());
   const files = createFileServices(config);
+  // Every upload costs type checks, image re-encoding, text extraction and a scan: a brake per member, counted before
+  // the body is read, so a refused burst costs nothing.
+  const uploadLimit = limitRequests({ name: 'upload', windowMs: 60_000, limit: config.UPLOADS_PER_MINUTE, redis: deps.redis, byMember: true });
+  for (const path of ['/resources', '/resources/:id/versions', '/attachments']) api.post(path, uploadLimit);
   api.use(resourceRoutes(files), attachmentRoutes(files));
   api.use('/admin', requireRole('admin', 'coordinator'), adminUserRoutes());
   api.use(apiNotFound);

@@ -38,6 +38,14 @@ export const serverEvents = ['session:ended', 'post:created', 'post:updated', 'p
 
 export const memberRoom = (memberId: string): string => `member:${memberId}`;
 export const sessionRoom = (sessionId: string): string => `session:${sessionId}`;
-export const threadRoom = (threadId: string): string => `thread:${threadId}`;
+/**
+ * A thread's room is named for the space the thread is in: `thread:<id>` while it is open, `thread:<id>@<taskForceId>`
+ * while it is private to one task force. Moving a thread renames its room, so nothing sent after a move can reach a
+ * socket (or a session restored by connection-state recovery) that joined under the old space; the server moves the
+ * sockets that may still read it into the new room.
+ */
+export const threadRoom = (threadId: string, privateTo: string | null = null): string => (privateTo ? `thread:${threadId}@${privateTo}` : `thread:${threadId}`);
 /** Sockets that may moderate the thread also join this room, to receive payloads with moderator abilities. */
-export const threadModeratorsRoom = (threadId: string): string => `thread:${threadId}:moderators`;
+export const threadModeratorsRoom = (threadId: string, privateTo: string | null = null): string => `${threadRoom(threadId, privateTo)}:moderators`;
+/** Whether `room` is one of the rooms of the thread, in any space. */
+export const isRoomOfThread = (room: string, threadId: string): boolean => room === `thread:${threadId}` || room.startsWith(`thread:${threadId}@`) || room.startsWith(`thread:${threadId}:`);

@@ -30,6 +30,8 @@ const envSchema = z.object({
   UPLOAD_DIR: z.string().min(1).default('uploads'),
   STORAGE: z.enum(['disk', 'gridfs']).default('disk'),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(25),
+  /** Uploads (library files, versions, attachments) one member may send per minute. */
+  UPLOADS_PER_MINUTE: z.coerce.number().int().positive().max(10_000).default(20),
   /** Total bytes of files one member may keep stored (all versions). */
   UPLOAD_QUOTA_MB: z.coerce.number().positive().max(1_048_576).default(500),
   /** clamd for the optional malware scan: a TCP host (and port) or a unix socket; unset means no scan. */

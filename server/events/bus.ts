@@ -9,8 +9,8 @@ export interface DomainEvents {
   'category.created': { categoryId: string };
   'category.updated': { categoryId: string };
   'thread.created': { threadId: string; postId: string };
-  /** Title, pin, lock or move; `fromCategoryId` is set when it moved. */
-  'thread.updated': { threadId: string; fromCategoryId?: string };
+  /** Title, pin, lock or move; `fromCategoryId` and the space it left are set when it moved. */
+  'thread.updated': { threadId: string; fromCategoryId?: string; fromSpace?: { visibility: 'open' | 'private'; taskForceId: string | null } };
   'post.created': { threadId: string; postId: string };
   'post.updated': { threadId: string; postId: string };
   'post.deleted': { threadId: string; postId: string };

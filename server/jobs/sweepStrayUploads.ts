@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
+import { removeUnclaimedAttachments, UNCLAIMED_ATTACHMENT_AGE_MS } from '../domain/attachments/removeUnclaimedAttachments.js';
 import { liveStorageKeys } from '../domain/files/liveStorageKeys.js';
 import { describeError } from '../logger.js';
 import { jobLockKey } from '../redis/keys.js';
@@ -18,6 +19,7 @@ const JOB = 'sweep-stray-uploads';
 export interface StraySweepResult {
   tempFilesRemoved: number;
   objectsRemoved: number;
+  unclaimedAttachmentsRemoved: number;
 }
 
 export interface StraySweepTarget {
@@ -53,7 +55,7 @@ async function removeUnreferenced(storage: FileStorage, keys: string[]): Promise
  * Removes what interrupted or failed uploads left behind: temp files older than `olderThan`, and stored objects
  * older than it that no live resource version points at. Idempotent; any instance may run it.
  */
-export async function sweepStrayUploads({ storage, tempDir }: StraySweepTarget, olderThan: Date, { batchSize = BATCH_SIZE } = {}): Promise<StraySweepResult> {
+export async function sweepStrayUploads({ storage, tempDir }: StraySweepTarget, olderThan: Date, { batchSize = BATCH_SIZE } = {}): Promise<Omit<StraySweepResult, 'unclaimedAttachmentsRemoved'>> {
   const tempFilesRemoved = await sweepTempDir(tempDir, olderThan);
   let objectsRemoved = 0;
   let batch: string[] = [];
@@ -76,8 +78,9 @@ export async function runStraySweepOnce(
   { kv, logger, lockMs = SWEEP_INTERVAL_MS - 1_000, now = new Date() }: { kv: KeyValueStore; logger: Logger; lockMs?: number; now?: Date },
 ): Promise<StraySweepResult | null> {
   if (!(await kv.setIfAbsent(jobLockKey(JOB), randomBytes(8).toString('hex'), lockMs))) return null;
-  const result = await sweepStrayUploads(target, new Date(now.getTime() - STRAY_AGE_MS));
-  if (result.tempFilesRemoved || result.objectsRemoved) logger.info(result, 'stray uploads removed');
+  const unclaimedAttachmentsRemoved = await removeUnclaimedAttachments(target.storage, new Date(now.getTime() - UNCLAIMED_ATTACHMENT_AGE_MS));
+  const result = { ...(await sweepStrayUploads(target, new Date(now.getTime() - STRAY_AGE_MS))), unclaimedAttachmentsRemoved };
+  if (result.tempFilesRemoved || result.objectsRemoved || unclaimedAttachmentsRemoved) logger.info(result, 'stray uploads removed');
   return result;
 }
 

@@ -21,9 +21,12 @@ const isStaff = (v: Viewer) => v.role === 'moderator' || v.role === 'admin';
 export const canReadResource = (v: Viewer, r: ResourceFacts): boolean =>
   r.visibility === 'community' || isStaff(v) || r.taskForceId === v.taskForceId;
 
-/** New versions and removal: the uploader, their task force's coordinator, moderators and admins. */
+/**
+ * New versions and removal: the uploader, moderators and admins; a coordinator only for their own task force's
+ * task-force-only resources (PRODUCT.md keeps coordinators to their own space).
+ */
 export const canManageResource = (v: Viewer, r: ResourceFacts): boolean =>
-  canReadResource(v, r) && (r.uploaderId === v.id || isStaff(v) || (v.role === 'coordinator' && r.taskForceId === v.taskForceId));
+  canReadResource(v, r) && (r.uploaderId === v.id || isStaff(v) || (v.role === 'coordinator' && r.visibility === 'task_force' && r.taskForceId === v.taskForceId));
 
 export const resourceAbilities = (v: Viewer, r: ResourceFacts): ResourceAbilities => ({
   canDownload: canReadResource(v, r),

@@ -3,8 +3,9 @@ import { findReadableThread } from '../domain/discussions/readable.js';
 import { isAppError } from '../errors.js';
 import { canModerateThread, threadFactsOf, viewerOf } from '../policies/index.js';
 import { idParam } from '../../shared/schemas/admin.js';
-import { threadModeratorsRoom, threadRoom, type Ack } from '../../shared/realtime.js';
+import { isRoomOfThread, type Ack } from '../../shared/realtime.js';
 import type { RealtimeSocket } from './io.js';
+import { roomsOfThread } from './threadRoomNames.js';
 
 const refuse = (ack: Ack, code: string, message: string) => ack({ ok: false, error: { code, message } });
 
@@ -22,9 +23,10 @@ export function handleThreadRooms(socket: RealtimeSocket): void {
       if (!member || member.status !== 'active') return refuse(ack, 'unauthenticated', 'Sign in again.');
       const viewer = viewerOf(member);
       const thread = await findReadableThread(viewer, threadId.data);
-      const rooms = [threadRoom(threadId.data)];
-      if (canModerateThread(viewer, threadFactsOf(thread))) rooms.push(threadModeratorsRoom(threadId.data));
-      await socket.join(rooms);
+      // Rooms are named for the thread's space as just read: if it moves before the join lands, this socket sits in
+      // the old space's room, where nothing is sent any more.
+      const { room, moderators } = roomsOfThread(threadId.data, thread);
+      await socket.join(canModerateThread(viewer, threadFactsOf(thread)) ? [room, moderators] : [room]);
       ack({ ok: true });
     } catch (err) {
       if (isAppError(err)) return refuse(ack, err.code, err.message);
@@ -35,8 +37,7 @@ export function handleThreadRooms(socket: RealtimeSocket): void {
     if (typeof ack !== 'function') return;
     const threadId = idParam.safeParse((payload as { threadId?: unknown } | null)?.threadId);
     if (!threadId.success) return refuse(ack, 'validation_failed', 'threadId must be a valid id.');
-    await socket.leave(threadRoom(threadId.data));
-    await socket.leave(threadModeratorsRoom(threadId.data));
+    for (const room of [...socket.rooms]) if (isRoomOfThread(room, threadId.data)) await socket.leave(room);
     ack({ ok: true });
   });
 }

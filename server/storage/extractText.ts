@@ -5,7 +5,7 @@ import type { UploadExtension } from '../../shared/limits.js';
 /** Search reads at most this much of a document; the title, description and tags matter more. */
 const MAX_TEXT = 100_000;
 /** Larger files are not opened for text at all, to keep an upload's CPU cost bounded. */
-const MAX_SOURCE_BYTES = 15 * 1024 * 1024;
+const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
 
 // The parts of office files that hold their text.
 const textParts: Partial<Record<UploadExtension, RegExp>> = {

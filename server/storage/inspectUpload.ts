@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, rename, rm, stat } from 'node:fs/promises';
+import { rename, rm, stat } from 'node:fs/promises';
 import { fileTypeFromFile } from 'file-type';
 import sharp from 'sharp';
 import { allowedUploadTypes, type UploadExtension } from '../../shared/limits.js';
@@ -26,27 +26,33 @@ const detectedExtension: Record<UploadExtension, string | null> = {
 const imageFormats = { png: 'png', jpg: 'jpeg', jpeg: 'jpeg', gif: 'gif', webp: 'webp' } as const;
 const isAllowedExtension = (ext: string): ext is UploadExtension => Object.hasOwn(allowedUploadTypes, ext);
 
-// Markup a browser would run if it ever rendered the file: an HTML or SVG page saved as .txt is still HTML.
-const markup = /<\s*(?:!doctype|html|head|body|script|svg|iframe|object|embed|img|meta|link|style|form|math|\?xml)\b/i;
-const TEXT_SNIFF_BYTES = 64 * 1024;
+// Markup a browser would run if it ever rendered the file: an HTML or SVG page saved as .txt is still HTML. Tags by
+// name, links, and event-handler attributes inside any tag.
+const markup = /<\s*(?:!doctype|html|head|body|script|svg|iframe|object|embed|img|meta|link|style|form|math|a|\?xml)\b|<[^>]*\son[a-z]+\s*=/i;
+/** Characters carried over between chunks, so markup split across a chunk boundary is still seen. */
+const OVERLAP = 256;
 
+/** The whole file must be UTF-8 without NUL bytes and without markup (uploads are bounded by MAX_UPLOAD_MB). */
 async function checkPlainText(file: string): Promise<void> {
-  const handle = await open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(TEXT_SNIFF_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, TEXT_SNIFF_BYTES, 0);
-    const head = buffer.subarray(0, bytesRead);
-    if (head.includes(0)) throw unsupportedMediaType('That file is not plain text.');
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let tail = '';
+  for await (const chunk of createReadStream(file, { highWaterMark: 64 * 1024 })) {
+    const bytes = chunk as Buffer;
+    if (bytes.includes(0)) throw unsupportedMediaType('That file is not plain text.');
     let text: string;
     try {
-      // `stream: true` tolerates a character cut in half at the end of the sample.
-      text = new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+      // `stream: true` carries a character cut in half at a chunk's end over to the next chunk.
+      text = decoder.decode(bytes, { stream: true });
     } catch {
       throw unsupportedMediaType('Text files must be UTF-8.');
     }
-    if (markup.test(text)) throw unsupportedMediaType('HTML, SVG and XML files are not accepted.');
-  } finally {
-    await handle.close();
+    if (markup.test(tail + text)) throw unsupportedMediaType('HTML, SVG and XML files are not accepted.');
+    tail = (tail + text).slice(-OVERLAP);
+  }
+  try {
+    decoder.decode();
+  } catch {
+    throw unsupportedMediaType('Text files must be UTF-8.');
   }
 }
 

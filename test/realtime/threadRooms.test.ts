@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { threadRoom } from '../../shared/realtime.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { signInAs } from '../support/saml.js';
-import { connected, openSocket, sessionCookieOf, type TestSocket } from '../support/sockets.js';
+import { connected, openSocket, sessionCookieOf, threadRoomMembers, type TestSocket } from '../support/sockets.js';
 
 type PersonaName = 'member-a' | 'member-b' | 'coordinator-b' | 'moderator';
 
@@ -34,7 +33,7 @@ describe('thread rooms', () => {
   });
 
   const join = (name: PersonaName, payload: unknown) => sockets.get(name)!.timeout(3000).emitWithAck('thread:join', payload as { threadId: string });
-  const roomMembers = async (threadId: string) => (await app.running.built.io.in(threadRoom(threadId)).fetchSockets()).map((s) => s.data.memberId as string);
+  const roomMembers = (threadId: string) => threadRoomMembers(app.running.built.io, threadId);
 
   it('lets a member of task force A join their private thread', async () => {
     assert.deepEqual(await join('member-a', { threadId: privateThreadA }), { ok: true });

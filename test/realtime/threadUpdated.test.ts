@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import type { PostDto, ThreadDto } from '../../shared/dto/discussion.js';
-import { threadRoom } from '../../shared/realtime.js';
 import { categoriesBySlug, reply, startThread, write, type Persona } from '../api/discussionsSupport.js';
 import { personaWithSocket } from '../api/notificationsSupport.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { nextEvent, type TestSocket } from '../support/sockets.js';
+import { io as connect } from 'socket.io-client';
+import { signInAs } from '../support/saml.js';
+import { connected, nextEvent, sessionCookieOf, threadRoomMembers, type TestSocket } from '../support/sockets.js';
 
 type Live = Persona & { socket: TestSocket };
 
@@ -15,7 +16,7 @@ describe('live thread updates', () => {
   let moderator: Live;
   let categories: Awaited<ReturnType<typeof categoriesBySlug>>;
   const join = async (p: Live, threadId: string) => assert.deepEqual(await p.socket.timeout(3000).emitWithAck('thread:join', { threadId }), { ok: true });
-  const roomMembers = async (threadId: string) => (await app.running.built.io.in(threadRoom(threadId)).fetchSockets()).map((s) => s.data.memberId as string);
+  const roomMembers = (threadId: string) => threadRoomMembers(app.running.built.io, threadId);
   before(async () => {
     app = await startTestApp();
     [a, b, moderator] = [await personaWithSocket(app, 'member-a'), await personaWithSocket(app, 'member-b'), await personaWithSocket(app, 'moderator')];
@@ -69,5 +70,34 @@ describe('live thread updates', () => {
 
     const rejoin = await b.socket.timeout(3000).emitWithAck('thread:join', { threadId: thread.id });
     assert.ok(!rejoin.ok && rejoin.error.code === 'not_found');
+  });
+
+  it('gives a session restored after a network drop nothing of a thread that moved out of its reach meanwhile', async () => {
+    const { thread } = await startThread(a, categories['victim-services'].id);
+    const cookie = sessionCookieOf(await signInAs(app.agent(), 'member-b'));
+    const dropping = connect(app.baseUrl, { path: '/socket.io', transports: ['websocket'], forceNew: true, reconnectionDelay: 1000, reconnectionDelayMax: 1000, randomizationFactor: 0, extraHeaders: { cookie, origin: app.baseUrl } }) as TestSocket;
+    try {
+      await connected(dropping);
+      assert.deepEqual(await dropping.timeout(3000).emitWithAck('thread:join', { threadId: thread.id }), { ok: true });
+      const seen: string[] = [];
+      dropping.on('post:created', (post) => seen.push(post.bodyHtml));
+      dropping.on('thread:updated', (t) => seen.push(`moved to ${t.categoryId}`));
+      const warmUp = nextEvent(dropping, 'post:created', 2000);
+      await reply(a, thread.id, 'Before the drop');
+      await warmUp;
+
+      // `connect` (not the manager's `reconnect`): the socket knows it was recovered once the server answered.
+      const reconnected = new Promise<void>((resolve) => dropping.once('connect', () => resolve()));
+      dropping.io.engine.close(); // the network drops; connection-state recovery restores the session's rooms
+      await write(moderator, 'patch', `/api/threads/${thread.id}`, { categoryId: categories['private-demo-a'].id }).expect(200);
+      await reply(a, thread.id, 'Private to task force A while you were away');
+      await reconnected;
+      assert.equal(dropping.recovered, true, 'the session was restored, rooms included');
+      await reply(a, thread.id, 'Still private to task force A');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.deepEqual(seen, ['<p>Before the drop</p>\n']);
+    } finally {
+      dropping.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { io as connect, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/realtime.js';
+import { isRoomOfThread, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/realtime.js';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -47,3 +47,9 @@ export const disconnected = (socket: TestSocket, timeoutMs = 3000) =>
       resolve(reason);
     });
   });
+
+/** Member ids of the sockets in any of a thread's rooms (its room is named for its space: see `threadRoom`). */
+export async function threadRoomMembers(io: { fetchSockets(): Promise<{ rooms: Set<string>; data: { memberId?: unknown } }[]> }, threadId: string): Promise<string[]> {
+  const sockets = await io.fetchSockets();
+  return sockets.filter((s) => [...s.rooms].some((room) => isRoomOfThread(room, threadId) && !room.endsWith(':moderators'))).map((s) => s.data.memberId as string);
+}

@@ -7,6 +7,11 @@ const categorySchema = new Schema(
     name: { type: String, required: true, trim: true, maxlength: 100 },
     description: { type: String, trim: true, maxlength: 500, default: '' },
     order: { type: Number, required: true, default: 0 },
+    /**
+     * Threads started in or moved into it, minus those moved out. Every thread creation and move writes it inside its
+     * transaction, so a concurrent change of the category's space conflicts with them instead of racing them.
+     */
+    threadCount: { type: Number, required: true, default: 0 },
     visibility: { type: String, enum: ['open', 'private'], required: true, default: 'open' },
     taskForce: { type: Schema.Types.ObjectId, ref: 'TaskForce', default: null },
   },

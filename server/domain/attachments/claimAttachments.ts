@@ -16,8 +16,12 @@ export async function claimAttachments(post: PostDoc, uploaderId: Types.ObjectId
   }
   const attachments = await Attachment.find({ _id: { $in: objectIds } }, null, { session });
   const byId = new Map(attachments.map((a) => [a.id as string, a]));
-  post.attachments.push(...objectIds.map((id) => {
-    const a = byId.get(id.toHexString())!;
-    return { attachment: a._id, fileName: a.fileName, contentType: a.contentType, size: a.size, isImage: a.isImage };
-  }));
+  // Assigned, not pushed: a transaction retried after a transient error runs this again on the same document.
+  post.set(
+    'attachments',
+    objectIds.map((id) => {
+      const a = byId.get(id.toHexString())!;
+      return { attachment: a._id, fileName: a.fileName, contentType: a.contentType, size: a.size, isImage: a.isImage };
+    }),
+  );
 }

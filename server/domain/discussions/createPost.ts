@@ -11,7 +11,7 @@ import { maxPostDepth } from '../../../shared/dto/discussion.js';
 import type { CreatePostBody } from '../../../shared/schemas/discussions.js';
 import { claimAttachments } from '../attachments/claimAttachments.js';
 import type { Actor } from '../context.js';
-import { planPostNotifications } from '../notifications/planPostNotifications.js';
+import { planPostNotifications, type PlannedNotification } from '../notifications/planPostNotifications.js';
 import { publishNotifications, saveNotifications } from '../notifications/saveNotifications.js';
 import { guardPii } from './guardPii.js';
 import { findReadableThread } from './readable.js';
@@ -48,6 +48,7 @@ export async function createPost({ actor, threadId, input }: { actor: Actor; thr
     repliedToAuthorId: target.author,
     includeWatchers: true,
   });
+  let stored: PlannedNotification[] = [];
   await withTransaction(async (session) => {
     // The thread's counter gives the post its place; unread counts compare read marks with it.
     const counted = await Thread.findOneAndUpdate({ _id: thread._id }, { $inc: { replyCount: 1, postSeq: 1 }, $set: { lastActivityAt: now } }, { session, returnDocument: 'after', projection: { postSeq: 1, visibility: 1, taskForce: 1 } });
@@ -60,12 +61,12 @@ export async function createPost({ actor, threadId, input }: { actor: Actor; thr
     await claimAttachments(post, actor.member._id, input.attachmentIds, session);
     await post.save({ session });
     await recordOwnPost(actor.member._id, thread._id, post.seq, session);
-    await saveNotifications(notifications, session);
+    stored = await saveNotifications(notifications, session);
   });
   thread.replyCount += 1;
   thread.postSeq = post.seq;
   thread.lastActivityAt = now;
   events.publish('post.created', { threadId: thread.id as string, postId: post.id as string });
-  publishNotifications(notifications);
+  publishNotifications(stored);
   return { post, thread };
 }

@@ -53,6 +53,12 @@ export async function updateCategory({ actor, categoryId, input }: { actor: Acto
   if (!changed.length) return category;
 
   await withTransaction(async (session) => {
+    // Checked again inside the transaction: thread creations and moves write `threadCount`, so one that raced the
+    // check above either shows here or conflicts with this save.
+    const fresh = await Category.findById(category._id, { threadCount: 1 }, { session });
+    if (spaceChanges && ((fresh?.threadCount ?? 0) > 0 || (await Thread.exists({ category: category._id }).session(session)))) {
+      throw conflict('This category has threads: move its threads first, then change who can read it.');
+    }
     // The unique index settles a race between two admins choosing the same slug.
     await category.save({ session }).catch((err: unknown) => {
       throw (err as { code?: number }).code === 11000 ? slugTaken() : err;

@@ -10,7 +10,7 @@ import { recordAudit } from '../audit/recordAudit.js';
 import type { Actor } from '../context.js';
 import { auditActorFields } from './auditOf.js';
 import { assertMayChangePost } from './postGuards.js';
-import { alreadyNotified, planPostNotifications } from '../notifications/planPostNotifications.js';
+import { alreadyNotified, planPostNotifications, type PlannedNotification } from '../notifications/planPostNotifications.js';
 import { publishNotifications, saveNotifications } from '../notifications/saveNotifications.js';
 import { guardPii } from './guardPii.js';
 import { findReadablePost } from './readable.js';
@@ -30,15 +30,16 @@ export async function updatePost({ actor, postId, input }: { actor: Actor; postI
   post.body = input.body;
   post.bodyHtml = renderMarkdown(input.body);
   post.editedAt = now;
+  let stored: PlannedNotification[] = [];
   await withTransaction(async (session) => {
     await post.save({ session });
     if (facts.authorId !== viewer.id) {
       await recordAudit({ ...auditActorFields(actor), action: 'post.edited_by_moderator', target: `post:${post.id}`, details: { threadId: thread.id as string } }, session);
     }
-    await saveNotifications(notifications, session);
+    stored = await saveNotifications(notifications, session);
   });
   events.publish('post.updated', { threadId: thread.id as string, postId: post.id as string });
-  publishNotifications(notifications);
+  publishNotifications(stored);
   return { post, thread };
 }
 

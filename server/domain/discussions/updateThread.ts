@@ -1,8 +1,10 @@
+import { Types } from 'mongoose';
 import { withTransaction } from '../../db/connection.js';
+import { Category } from '../../db/models/Category.js';
 import { Flag } from '../../db/models/Flag.js';
 import { Post } from '../../db/models/Post.js';
 import type { ThreadDoc } from '../../db/models/Thread.js';
-import { conflict } from '../../errors.js';
+import { conflict, notFound } from '../../errors.js';
 import { events } from '../../events/bus.js';
 import { authorize, canEditThreadTitle, canModerateSpace, canModerateThread, isFrozenFor, spaceOf, threadFactsOf, viewerOf } from '../../policies/index.js';
 import type { UpdateThreadBody } from '../../../shared/schemas/discussions.js';
@@ -29,6 +31,7 @@ export async function updateThread({ actor, threadId, input }: { actor: Actor; t
   guardPii({ title: input.title }, input.acknowledgePii);
 
   const fromCategoryId = thread.category.toString();
+  const fromSpace = { visibility: thread.visibility, taskForceId: thread.taskForce ? thread.taskForce.toString() : null };
   if (input.title !== undefined) thread.title = input.title;
   if (input.pinned !== undefined) thread.pinned = input.pinned;
   if (input.locked !== undefined) thread.locked = input.locked;
@@ -40,8 +43,16 @@ export async function updateThread({ actor, threadId, input }: { actor: Actor; t
   const changed = thread.modifiedPaths().filter((p) => ['title', 'pinned', 'locked', 'category'].includes(p));
   if (!changed.length) return thread;
 
-  const space = { visibility: thread.visibility, taskForce: thread.taskForce };
   await withTransaction(async (session) => {
+    if (destination) {
+      // Both categories are written, so a concurrent change of either one's space conflicts with this move; the
+      // destination's space is taken as of this transaction.
+      await Category.updateOne({ _id: new Types.ObjectId(fromCategoryId) }, { $inc: { threadCount: -1 } }, { session });
+      const counted = await Category.findOneAndUpdate({ _id: destination._id }, { $inc: { threadCount: 1 } }, { session, returnDocument: 'after' });
+      if (!counted || !canModerateSpace(viewer, spaceOf(counted))) throw notFound('No such category.');
+      thread.set({ visibility: counted.visibility, taskForce: counted.taskForce });
+    }
+    const space = { visibility: thread.visibility, taskForce: thread.taskForce };
     await thread.save({ session });
     // Posts and flags carry copies of the space for search and the flag queue: rewrite them in the same commit.
     if (destination) {
@@ -54,6 +65,6 @@ export async function updateThread({ actor, threadId, input }: { actor: Actor; t
     );
   });
   const moved = fromCategoryId !== thread.category.toString();
-  events.publish('thread.updated', { threadId: thread.id as string, ...(moved ? { fromCategoryId } : {}) });
+  events.publish('thread.updated', { threadId: thread.id as string, ...(moved ? { fromCategoryId, fromSpace } : {}) });
   return thread;
 }

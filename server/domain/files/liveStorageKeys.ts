@@ -3,7 +3,7 @@ import { Resource } from '../../db/models/Resource.js';
 
 /**
  * Which of `keys` a record still points at: one query per record type for the whole batch. A live resource version
- * or any attachment record counts (unclaimed attachments are removed with their bytes by their own clean-up); a
+ * or any attachment record counts (unclaimed ones are removed with their bytes by `removeUnclaimedAttachments`); a
  * deleted resource's bytes are removed at deletion, so whatever that removal missed is a stray.
  * Anything else that comes to hold storage keys must be added here, or the sweep removes its files.
  */

@@ -1,5 +1,6 @@
 import { ScannerUnavailableError } from '../../storage/malwareScanner.js';
 import { inspectUpload } from '../../storage/inspectUpload.js';
+import { concurrencyGate } from '../../storage/concurrencyGate.js';
 import { extractText } from '../../storage/extractText.js';
 import type { FileServices } from '../../storage/index.js';
 import { malwareDetected, unavailable } from '../../errors.js';
@@ -8,6 +9,9 @@ import { recordAudit } from '../audit/recordAudit.js';
 import type { Actor } from '../context.js';
 import { auditActorFields } from '../discussions/auditOf.js';
 import { releaseStorage, reserveStorage } from './storageQuota.js';
+
+/** Two uploads decode images or extract text at a time per instance; more wait their turn. */
+const heavyWork = concurrencyGate(2);
 
 /** A file that passed every check and is complete in storage; its metadata is the caller's to write. */
 export interface PublishedFile {
@@ -33,7 +37,7 @@ export interface UploadedTempFile {
  * nothing stays stored and the reservation is released. Deleting the temp file is the caller's (route's) job.
  */
 export async function publishUpload(actor: Actor, upload: UploadedTempFile, files: FileServices): Promise<PublishedFile> {
-  const inspected = await inspectUpload(upload.path, upload.originalName);
+  const inspected = await heavyWork(() => inspectUpload(upload.path, upload.originalName));
   if (files.scanner) {
     let verdict;
     try {
@@ -64,10 +68,16 @@ export async function publishUpload(actor: Actor, upload: UploadedTempFile, file
     size: inspected.size,
     sha256: inspected.sha256,
     isImage: inspected.isImage,
-    text: await extractText(inspected.path, inspected.extension, inspected.size),
+    text: await heavyWork(() => extractText(inspected.path, inspected.extension, inspected.size)),
+    // Never throws: the caller is already handling the error that made it discard, which must reach the member.
     discard: async () => {
-      await files.storage.remove(storageKey);
-      await releaseStorage(memberId, inspected.size);
+      try {
+        await files.storage.remove(storageKey);
+      } catch (error) {
+        logger.warn({ err: describeError(error) }, 'stored file not removed after a failed upload; the sweep will retry');
+      } finally {
+        await releaseStorage(memberId, inspected.size).catch((error: unknown) => logger.error({ err: describeError(error) }, 'storage quota not released'));
+      }
     },
   };
 }

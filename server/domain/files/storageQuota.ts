@@ -15,7 +15,8 @@ export async function reserveStorage(memberId: Types.ObjectId, bytes: number, qu
     if ((error as { code?: number }).code !== 11000) throw error;
   }
   const reserved = await StorageUsage.updateOne({ member: memberId, usedBytes: { $lte: quotaBytes - bytes } }, { $inc: { usedBytes: bytes } });
-  if (reserved.modifiedCount !== 1) {
+  // matchedCount, not modifiedCount: an empty file adds 0 bytes, which the server reports as no modification.
+  if (reserved.matchedCount !== 1) {
     throw payloadTooLarge(`This would take you past your storage quota of ${describeBytes(quotaBytes)}. Remove something you shared, or ask an administrator.`);
   }
 }

@@ -32,14 +32,16 @@ export async function findPostHits(text: TextSearch, space: SpaceFilter, want: n
   const filter = { $text: text, deletedAt: null, ...space };
   const hits: Scored<PostDoc>[] = [];
   let skip = 0;
-  while (hits.length < want) {
-    const asked = want - hits.length;
+  // Bounded: a common word whose every match is a folded opening post must not walk the whole collection. Twice the
+  // shortfall per round, three rounds at most; a page may then come out short, never wrong.
+  for (let round = 0; round < 3 && hits.length < want; round++) {
+    const asked = (want - hits.length) * (foldOpeners ? 2 : 1);
     const batch = scored(await Post.find(filter, withScore).sort(byRelevance).skip(skip).limit(asked));
     skip += batch.length;
     hits.push(...(foldOpeners ? await withoutTitleHits(batch, text) : batch));
     if (batch.length < asked) break;
   }
-  return hits;
+  return hits.slice(0, want);
 }
 
 async function withoutTitleHits(batch: Scored<PostDoc>[], text: TextSearch): Promise<Scored<PostDoc>[]> {

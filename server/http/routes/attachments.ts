@@ -1,10 +1,9 @@
 import { Router } from 'express';
 import { downloadAttachment } from '../../domain/attachments/downloadAttachment.js';
 import { uploadAttachment } from '../../domain/attachments/uploadAttachment.js';
-import type { AttachmentDoc } from '../../db/models/Attachment.js';
 import { validationFailed } from '../../errors.js';
+import { presentAttachment } from '../../presenters/attachment.js';
 import type { FileServices } from '../../storage/index.js';
-import type { AttachmentDto } from '../../../shared/dto/discussion.js';
 import { attachmentIdParams, uploadAttachmentFields } from '../../../shared/schemas/attachments.js';
 import { singleFileUpload } from '../middleware/upload.js';
 import { input, validate } from '../middleware/validate.js';
@@ -13,8 +12,6 @@ import { sendStoredFile } from './fileResponses.js';
 
 const byId = { params: attachmentIdParams };
 const uploadSchemas = { body: uploadAttachmentFields };
-
-const presentAttachment = (a: AttachmentDoc): AttachmentDto => ({ id: a.id as string, fileName: a.fileName, contentType: a.contentType, size: a.size, isImage: a.isImage });
 
 /** Files on posts: uploaded first, claimed by the post that names them, downloaded under the post's read rule. */
 export function attachmentRoutes(files: FileServices): Router {

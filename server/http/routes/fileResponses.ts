@@ -2,7 +2,9 @@ import { pipeline } from 'node:stream/promises';
 import { create as contentDisposition } from 'content-disposition';
 import type { Request, Response } from 'express';
 import rangeParser from 'range-parser';
-import { AppError } from '../../errors.js';
+import type { Readable } from 'node:stream';
+import { AppError, notFound } from '../../errors.js';
+import { describeError, logger } from '../../logger.js';
 import type { ByteRange, FileStorage } from '../../storage/FileStorage.js';
 
 export interface StoredFile {
@@ -31,11 +33,31 @@ function rangeOf(req: Request, size: number): ByteRange | null {
 }
 
 /**
+ * The stored bytes, once the store has shown it can read them: a missing object is a clean 404 before any
+ * download header is set, not a 500 whose error body would be saved as the file.
+ */
+async function openedStream(storage: FileStorage, key: string, range: ByteRange | null): Promise<Readable> {
+  const stream = storage.read(key, range ?? undefined);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      stream.once('readable', resolve);
+      stream.once('error', reject);
+    });
+  } catch (error) {
+    stream.destroy();
+    logger.error({ err: describeError(error), key }, 'stored file could not be read');
+    throw notFound('That file is no longer available.');
+  }
+  return stream;
+}
+
+/**
  * Streams a stored file with the headers that make it inert in a browser: the verified type, `nosniff`, a sandbox
  * CSP, never cached, and `attachment` (only verified, re-encoded images may be shown `inline`).
  */
 export async function sendStoredFile(req: Request, res: Response, storage: FileStorage, file: StoredFile, disposition: 'attachment' | 'inline'): Promise<void> {
   const range = rangeOf(req, file.size);
+  const stream = req.method === 'HEAD' ? null : await openedStream(storage, file.storageKey, range);
   res.set({
     'Content-Type': file.contentType,
     'Content-Disposition': contentDisposition(file.fileName, { type: disposition }),
@@ -49,12 +71,12 @@ export async function sendStoredFile(req: Request, res: Response, storage: FileS
   } else {
     res.set('Content-Length', String(file.size));
   }
-  if (req.method === 'HEAD') {
+  if (!stream) {
     res.end();
     return;
   }
   try {
-    await pipeline(storage.read(file.storageKey, range ?? undefined), res);
+    await pipeline(stream, res);
   } catch (error) {
     // Headers are gone once bytes flow: all that is left is to cut the connection so the client sees it failed.
     if (!res.headersSent) throw error;

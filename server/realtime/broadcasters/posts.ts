@@ -3,8 +3,9 @@ import { loadPostForBroadcast } from '../../domain/discussions/loadPostForBroadc
 import { events, type DomainEvents } from '../../events/bus.js';
 import type { Viewer } from '../../policies/index.js';
 import { presentPost } from '../../presenters/post.js';
-import { threadModeratorsRoom, threadRoom, type ServerToClientEvents } from '../../../shared/realtime.js';
+import type { ServerToClientEvents } from '../../../shared/realtime.js';
 import type { RealtimeServer } from '../io.js';
+import { roomsOfThread } from '../threadRoomNames.js';
 
 type PostEvent = 'post.created' | 'post.updated' | 'post.deleted' | 'post.reacted';
 const socketEvent: Record<PostEvent, keyof ServerToClientEvents & `post:${string}`> = {
@@ -25,8 +26,7 @@ export function postBroadcasts(io: RealtimeServer, logger: Logger): () => void {
     const { post, thread, authors } = loaded;
     const reader: Viewer = { id: '', role: 'member', taskForceId: thread.taskForce ? thread.taskForce.toString() : '' };
     const moderator: Viewer = { id: '', role: 'moderator', taskForceId: '' };
-    const room = threadRoom(thread.id as string);
-    const moderators = threadModeratorsRoom(thread.id as string);
+    const { room, moderators } = roomsOfThread(thread.id as string, thread);
     io.to(room).except(moderators).emit(socketEvent[name], presentPost(post, thread, reader, authors));
     io.to(moderators).emit(socketEvent[name], presentPost(post, thread, moderator, authors));
     logger.debug({ event: name, threadId: thread.id }, 'post broadcast');

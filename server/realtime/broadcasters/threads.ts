@@ -2,21 +2,25 @@ import type { Logger } from 'pino';
 import { Member } from '../../db/models/Member.js';
 import type { ThreadDoc } from '../../db/models/Thread.js';
 import { loadThreadForBroadcast } from '../../domain/discussions/loadThreadForBroadcast.js';
-import { events } from '../../events/bus.js';
+import { events, type DomainEvents } from '../../events/bus.js';
 import { canModerateThread, canReadSpace, threadFactsOf, viewerOf, type Viewer } from '../../policies/index.js';
 import { presentThread } from '../../presenters/thread.js';
-import { threadModeratorsRoom, threadRoom } from '../../../shared/realtime.js';
 import type { RealtimeServer } from '../io.js';
+import { roomsOfThread } from '../threadRoomNames.js';
+
+type FromSpace = NonNullable<DomainEvents['thread.updated']['fromSpace']>;
 
 /**
- * After a move, the room's sockets are checked again with the read rule, against their members as they are now:
- * those who may no longer read the thread leave its rooms (on every instance, through the adapter), and the
- * moderators' room is brought in line with who may moderate the thread in its new space.
+ * After a move the thread's room has a new name (see `threadRoom`), so nothing reaches the old room's sockets by
+ * default: this moves the ones whose members may still read the thread into the new rooms, checked against the
+ * members as they are now, on every instance through the adapter. A socket this misses (say it reconnects during the
+ * move) only misses events until it joins again; it never receives what it may not read.
  */
-async function refreshRoomAfterMove(io: RealtimeServer, thread: ThreadDoc): Promise<number> {
-  const room = threadRoom(thread.id as string);
-  const moderators = threadModeratorsRoom(thread.id as string);
-  const sockets = await io.in(room).fetchSockets();
+async function carryReadersAcross(io: RealtimeServer, thread: ThreadDoc, from: FromSpace): Promise<number> {
+  const threadId = thread.id as string;
+  const before = roomsOfThread(threadId, { visibility: from.visibility, taskForce: from.taskForceId });
+  const after = roomsOfThread(threadId, thread);
+  const sockets = await io.in(before.room).fetchSockets();
   const memberIds = [...new Set(sockets.map((s) => s.data.memberId as string))];
   const members = memberIds.length ? await Member.find({ _id: { $in: memberIds } }, { role: 1, taskForce: 1, status: 1 }) : [];
   const viewers = new Map(members.filter((m) => m.status === 'active').map((m) => [m.id as string, viewerOf(m)]));
@@ -24,12 +28,15 @@ async function refreshRoomAfterMove(io: RealtimeServer, thread: ThreadDoc): Prom
   let removed = 0;
   for (const socket of sockets) {
     const viewer = viewers.get(socket.data.memberId as string);
-    if (!viewer || !canReadSpace(viewer, facts.space)) {
-      await socket.leave(room);
-      await socket.leave(moderators);
+    const stays = viewer !== undefined && canReadSpace(viewer, facts.space);
+    // Between two open categories the names are the same: only the moderators' room may change.
+    if (before.room !== after.room || !stays) socket.leave(before.room);
+    socket.leave(before.moderators);
+    if (!stays) {
       removed += 1;
-    } else if (canModerateThread(viewer, facts)) await socket.join(moderators);
-    else await socket.leave(moderators);
+      continue;
+    }
+    socket.join(canModerateThread(viewer, facts) ? [after.room, after.moderators] : [after.room]);
   }
   return removed;
 }
@@ -39,16 +46,14 @@ async function refreshRoomAfterMove(io: RealtimeServer, thread: ThreadDoc): Prom
  * Not per member, so `unreadCount` is 0 and `watching` false (the client keeps its own values of those).
  */
 export function threadBroadcasts(io: RealtimeServer, logger: Logger): () => void {
-  return events.subscribe('thread.updated', async ({ threadId, fromCategoryId }) => {
+  return events.subscribe('thread.updated', async ({ threadId, fromSpace }) => {
     const loaded = await loadThreadForBroadcast(threadId);
     if (!loaded) return;
     const { thread, authors } = loaded;
-    // Eviction first: nothing about the thread in its new space may reach a socket that cannot read it.
-    const removed = fromCategoryId ? await refreshRoomAfterMove(io, thread) : 0;
+    const removed = fromSpace ? await carryReadersAcross(io, thread, fromSpace) : 0;
     const reader: Viewer = { id: '', role: 'member', taskForceId: thread.taskForce ? thread.taskForce.toString() : '' };
     const moderator: Viewer = { id: '', role: 'moderator', taskForceId: '' };
-    const room = threadRoom(threadId);
-    const moderators = threadModeratorsRoom(threadId);
+    const { room, moderators } = roomsOfThread(threadId, thread);
     io.to(room).except(moderators).emit('thread:updated', presentThread(thread, reader, authors));
     io.to(moderators).emit('thread:updated', presentThread(thread, moderator, authors));
     logger.debug({ threadId, removed }, 'thread broadcast');
