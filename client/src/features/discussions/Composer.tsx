@@ -4,10 +4,12 @@ import { limits } from '../../../../shared/limits.js';
 import { describeError, piiSpansOf } from '../../api/discussions.js';
 import { ApiError } from '../../api/http.js';
 import type { PiiSpan } from '../../api/discussions.js';
+import { AttachmentPicker } from './AttachmentPicker.js';
 import { ComposerTabs } from './ComposerTabs.js';
 import type { ComposerTab } from './ComposerTabs.js';
 import { MentionList } from './MentionList.js';
 import { PiiWarning } from './PiiWarning.js';
+import { useAttachments } from './useAttachments.js';
 import { useMentions } from './useMentions.js';
 import { usePiiHint } from './usePiiHint.js';
 import { usePreview } from './usePreview.js';
@@ -18,8 +20,10 @@ export interface ComposerProps {
   value: string;
   onChange(next: string): void;
   submitLabel: string;
-  /** Sends the text; throws the ApiError the server answered. */
-  onSubmit(acknowledgePii: boolean): Promise<void>;
+  /** Sends the text (and the ids of attached files); throws the ApiError the server answered. */
+  onSubmit(acknowledgePii: boolean, attachmentIds: string[]): Promise<void>;
+  /** Offers file attachments (new threads and replies; not edits). */
+  attachable?: boolean;
   onCancel?(): void;
   /** Fields shown above the body (the new thread's title); their texts are included in a PII warning. */
   extraFields?: ReactNode;
@@ -31,7 +35,7 @@ export interface ComposerProps {
  * Writes Markdown with a Write/Preview tab pair, coaches about victim-identifying details as the member types,
  * and handles the server's `pii_warning` with "Edit text" or "Post anyway". Ctrl/Cmd+Enter submits.
  */
-export function Composer({ label, value, onChange, submitLabel, onSubmit, onCancel, extraFields, extraTexts, autoFocus }: ComposerProps) {
+export function Composer({ label, value, onChange, submitLabel, onSubmit, onCancel, extraFields, extraTexts, autoFocus, attachable }: ComposerProps) {
   const id = useId();
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -44,6 +48,7 @@ export function Composer({ label, value, onChange, submitLabel, onSubmit, onCanc
   const hint = usePiiHint(value);
   const preview = usePreview(value, tab === 'preview' && value.trim() !== '');
   const mentions = useMentions(value, onChange, textareaRef);
+  const attachments = useAttachments();
 
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
@@ -57,6 +62,10 @@ export function Composer({ label, value, onChange, submitLabel, onSubmit, onCanc
       textareaRef.current?.focus();
       return;
     }
+    if (attachments.busy) {
+      setError('Wait until your files have finished uploading.');
+      return;
+    }
     const waitSeconds = Math.ceil((waitUntil.current - Date.now()) / 1000);
     if (waitSeconds > 0) {
       setError(`You are posting quickly. Wait ${waitSeconds} second${waitSeconds === 1 ? '' : 's'} and try again.`);
@@ -65,7 +74,8 @@ export function Composer({ label, value, onChange, submitLabel, onSubmit, onCanc
     setSending(true);
     setError('');
     try {
-      await onSubmit(acknowledgePii);
+      await onSubmit(acknowledgePii, attachments.readyIds);
+      attachments.clear();
       setWarning(null);
       setTab('write');
     } catch (failure) {
@@ -149,6 +159,7 @@ export function Composer({ label, value, onChange, submitLabel, onSubmit, onCanc
           </div>
         )}
       </ComposerTabs>
+      {attachable && <AttachmentPicker attachments={attachments} />}
       <p id={hintId} className="pii-hint" role="status">
         {hint}
       </p>

@@ -23,14 +23,14 @@ export function NewThreadPage() {
   const [body, setBody] = useState('');
   useDocumentTitle('New thread');
 
-  async function submit(acknowledgePii: boolean) {
+  async function submit(acknowledgePii: boolean, attachmentIds: string[]) {
     if (title.trim().length < limits.threadTitle.min) {
       setTitleError(`Give the thread a title of at least ${limits.threadTitle.min} characters.`);
       document.getElementById(`${id}-title`)?.focus();
       throw new ApiError(400, 'validation_failed', 'Check the title.', [{ path: 'title', message: 'is too short' }]);
     }
     setTitleError('');
-    const { thread } = await createThread({ categoryId, title: title.trim(), body, ...(acknowledgePii ? { acknowledgePii } : {}) });
+    const { thread } = await createThread({ categoryId, title: title.trim(), body, ...(acknowledgePii ? { acknowledgePii } : {}), ...(attachmentIds.length ? { attachmentIds } : {}) });
     announce('Thread posted');
     navigate(`/discussions/t/${thread.id}`);
   }
@@ -76,6 +76,7 @@ export function NewThreadPage() {
           </div>
         }
         onSubmit={submit}
+        attachable
         onCancel={() => navigate(`/discussions/c/${categoryId}`)}
       />
     </div>

@@ -5,6 +5,7 @@ import { RelativeTime } from '../../components/RelativeTime.js';
 import { countReplies } from './postTree.js';
 import type { PostNode } from './postTree.js';
 import { ReactionBar } from './ReactionBar.js';
+import { PostAttachments } from './PostAttachments.js';
 import { RevisionHistory } from './RevisionHistory.js';
 
 export interface PostActions {
@@ -57,6 +58,7 @@ export function PostBody({ post, actions, headingLevel }: { post: PostDto; actio
         // bodyHtml is rendered and sanitized by the server with its one allowlist; body is never rendered as HTML.
         <div className="post__body" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
       )}
+      {!post.removed && <PostAttachments attachments={post.attachments ?? []} />}
       {!post.removed && post.revisions && <RevisionHistory revisions={post.revisions} />}
       {!post.removed && <ReactionBar post={post} onToggle={(reaction) => actions.react(post, reaction)} />}
       {!post.removed && composer?.mode !== 'edit' && (

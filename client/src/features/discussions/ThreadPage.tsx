@@ -78,8 +78,8 @@ function ThreadContent({ thread, posts, model, roomStatus }: ThreadContentProps)
     if (hash.startsWith('#post-')) document.getElementById(hash.slice(1))?.scrollIntoView({ block: 'center' });
   }, [hash]);
 
-  async function sendReply(parent: PostDto | null, body: string, acknowledgePii: boolean) {
-    const post = await createPost(thread.id, { body, ...(parent ? { parentId: parent.id } : {}), ...(acknowledgePii ? { acknowledgePii } : {}) });
+  async function sendReply(parent: PostDto | null, body: string, acknowledgePii: boolean, attachmentIds: string[] = []) {
+    const post = await createPost(thread.id, { body, ...(parent ? { parentId: parent.id } : {}), ...(acknowledgePii ? { acknowledgePii } : {}), ...(attachmentIds.length ? { attachmentIds } : {}) });
     model.applyOwn(post);
     announce('Your reply was posted');
   }
@@ -130,9 +130,10 @@ function ThreadContent({ thread, posts, model, roomStatus }: ThreadContentProps)
             submitLabel={isEdit ? 'Save edit' : 'Post reply'}
             autoFocus
             onCancel={close}
-            onSubmit={async (acknowledgePii) => {
+            attachable={!isEdit}
+            onSubmit={async (acknowledgePii, attachmentIds) => {
               if (isEdit) await sendEdit(post, inline.draft, acknowledgePii);
-              else await sendReply(post, inline.draft, acknowledgePii);
+              else await sendReply(post, inline.draft, acknowledgePii, attachmentIds);
               close();
             }}
           />
@@ -185,8 +186,9 @@ function ThreadContent({ thread, posts, model, roomStatus }: ThreadContentProps)
             value={threadDraft}
             onChange={setThreadDraft}
             submitLabel="Post reply"
-            onSubmit={async (acknowledgePii) => {
-              await sendReply(null, threadDraft, acknowledgePii);
+            attachable
+            onSubmit={async (acknowledgePii, attachmentIds) => {
+              await sendReply(null, threadDraft, acknowledgePii, attachmentIds);
               setThreadDraft('');
             }}
           />

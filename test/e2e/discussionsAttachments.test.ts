@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { DevPersonaId } from '../../server/auth/devIdp/personas.js';
+import type { CategoryDto } from '../../shared/dto/discussion.js';
+import { personaOf, startThread } from '../api/discussionsSupport.js';
+import { pdfWith, pngImage } from '../fixtures/uploadFiles.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { collectPageErrors, describeViolations, findSeriousA11yViolations, launchBrowser, saveScreenshot } from '../support/browser.js';
+import { signInThroughDevIdp } from './devIdpSignIn.js';
+
+// A reply carrying files: chosen in the composer, uploaded with progress, shown on the post for another member,
+// and downloaded by them with the same bytes.
+describe('discussions in the browser: files on replies', function () {
+  this.timeout(90_000);
+  let app: TestApp;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[][] = [];
+  let threadPath: string;
+
+  async function openSignedIn(persona: DevPersonaId, path: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    pageErrors.push(collectPageErrors(page));
+    await page.goto(new URL(path, app.baseUrl).href);
+    await signInThroughDevIdp(page, persona, app.baseUrl, path);
+    return page;
+  }
+
+  before(async () => {
+    app = await startTestApp();
+    browser = await launchBrowser();
+    const memberA = await personaOf(app, 'member-a');
+    const categories = (await memberA.agent.get('/api/categories').expect(200)).body.items as CategoryDto[];
+    const { thread } = await startThread(memberA, categories.find((c) => c.slug === 'labor-trafficking')!.id);
+    threadPath = `/discussions/t/${thread.id}`;
+  });
+
+  after(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await app?.close();
+    assert.deepEqual(pageErrors.flat(), [], 'the pages logged errors or CSP violations');
+  });
+
+  it('attaches a PDF and an image to a reply, and another member sees and downloads them', async () => {
+    const pdf = pdfWith('Interview room checklist');
+    const author = await openSignedIn('member-a', threadPath);
+    const composer = author.locator('.thread-reply');
+    await composer.getByRole('textbox', { name: 'Your reply' }).fill('The checklist and a floor plan are attached.');
+    await composer.getByLabel(/Attach files/).setInputFiles([
+      { name: 'checklist.pdf', mimeType: 'application/pdf', buffer: pdf },
+      { name: 'floor plan.png', mimeType: 'image/png', buffer: await pngImage() },
+    ]);
+    await composer.getByText('Attached').nth(1).waitFor();
+    const violations = await findSeriousA11yViolations(author);
+    assert.deepEqual(violations, [], describeViolations(violations));
+    await composer.getByRole('button', { name: 'Post reply' }).click();
+    const posted = author.locator('article.post', { hasText: 'The checklist and a floor plan are attached.' });
+    await posted.getByRole('link', { name: 'checklist.pdf' }).waitFor();
+    assert.equal(await composer.getByRole('list', { name: 'Attached files' }).count(), 0, 'the composer is cleared');
+
+    const reader = await openSignedIn('member-b', threadPath);
+    const seen = reader.locator('article.post', { hasText: 'The checklist and a floor plan are attached.' });
+    const preview = seen.getByRole('img', { name: 'Preview of floor plan.png' });
+    await preview.waitFor();
+    assert.ok(await preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth === 16), 'the image preview loads');
+    const [download] = await Promise.all([reader.waitForEvent('download'), seen.getByRole('link', { name: 'checklist.pdf' }).click()]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    assert.ok(Buffer.compare(Buffer.concat(chunks), pdf) === 0, 'the downloaded bytes are the uploaded ones');
+    await saveScreenshot(reader, 'discussions-attachments');
+  });
+});
