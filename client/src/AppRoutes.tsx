@@ -10,6 +10,7 @@ import { NotificationsPage } from './features/notifications/NotificationsPage.js
 import { NotificationsProvider } from './features/notifications/NotificationsProvider.js';
 import { NotFoundPage } from './features/notFound/NotFoundPage.js';
 import { ResourcesPage } from './features/resources/ResourcesPage.js';
+import { SearchPage } from './features/search/SearchPage.js';
 import { RealtimeProvider } from './realtime/RealtimeProvider.js';
 import { LoadingPage } from './features/session/LoadingPage.js';
 import { useSession } from './features/session/SessionContext.js';
@@ -44,6 +45,7 @@ export function AppRoutes() {
             <Route path="discussions/*" element={<DiscussionsPage />} />
             <Route path="spotlights" element={<SpotlightsPage />} />
             <Route path="resources/*" element={<ResourcesPage />} />
+            <Route path="search" element={<SearchPage />} />
             <Route path="members" element={<MembersPage />} />
             <Route path="suggestions" element={<SuggestionsPage />} />
             <Route path="notifications" element={<NotificationsPage />} />

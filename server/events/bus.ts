@@ -1,5 +1,19 @@
 import { EventEmitter } from 'node:events';
+import type { MemberDoc } from '../db/models/Member.js';
+import type { PostDoc } from '../db/models/Post.js';
+import type { ThreadDoc } from '../db/models/Thread.js';
 import { logger, describeError } from '../logger.js';
+
+/**
+ * A post as its writer holds it right after the commit (the thread carrying the space the post was committed in),
+ * so the broadcaster does not read back what was just written. Only in-process: a listener must fall back to
+ * loading by id when it is absent.
+ */
+export interface CommittedPost {
+  post: PostDoc;
+  thread: ThreadDoc;
+  author: MemberDoc;
+}
 
 /** Domain events, published after commit. Names are `entity.pastVerb`. */
 export interface DomainEvents {
@@ -11,7 +25,7 @@ export interface DomainEvents {
   'thread.created': { threadId: string; postId: string };
   /** Title, pin, lock or move; `fromCategoryId` and the space it left are set when it moved. */
   'thread.updated': { threadId: string; fromCategoryId?: string; fromSpace?: { visibility: 'open' | 'private'; taskForceId: string | null } };
-  'post.created': { threadId: string; postId: string };
+  'post.created': { threadId: string; postId: string; committed?: CommittedPost };
   'post.updated': { threadId: string; postId: string };
   'post.deleted': { threadId: string; postId: string };
   'post.reacted': { threadId: string; postId: string };

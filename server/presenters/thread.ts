@@ -1,4 +1,4 @@
-import type { ThreadDoc } from '../db/models/Thread.js';
+import type { ThreadFields } from '../db/models/Thread.js';
 import { threadAbilities, threadFactsOf, type Viewer } from '../policies/index.js';
 import type { ThreadDto } from '../../shared/dto/discussion.js';
 import { presentAuthor, type AuthorsById } from './author.js';
@@ -9,9 +9,12 @@ export interface ThreadReadState {
   watching: boolean;
 }
 
-export function presentThread(thread: ThreadDoc, viewer: Viewer, authors: AuthorsById, readState: ThreadReadState = { unreadCount: 0, watching: false }): ThreadDto {
+/** A thread document, hydrated or lean. */
+export type ThreadSource = ThreadFields & { _id: { toString(): string } };
+
+export function presentThread(thread: ThreadSource, viewer: Viewer, authors: AuthorsById, readState: ThreadReadState = { unreadCount: 0, watching: false }): ThreadDto {
   return {
-    id: thread.id as string,
+    id: thread._id.toString(),
     categoryId: thread.category.toString(),
     title: thread.title,
     author: presentAuthor(authors, thread.author),

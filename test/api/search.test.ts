@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { SearchResultDto } from '../../shared/dto/search.js';
+import type { DiscussionSearchResultDto } from '../../shared/dto/search.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { categoriesBySlug, reply, signInAll, startThread, write, type Persona } from './discussionsSupport.js';
 import { allHitIds, searchAs, uniqueWord } from './searchSupport.js';
@@ -114,7 +114,7 @@ describe('search: threads and posts', () => {
     const { thread } = await startThread(as['member-a'], openCategoryId);
     const filler = 'Background on the case review process and the partners involved. '.repeat(8);
     await reply(as['member-a'], thread.id, `${filler}**Bold claim** with a [link](https://example.org) and ${word} near the end. ${filler}`);
-    const [hit] = (await searchAs(as['member-b'], word)).items as SearchResultDto[];
+    const [hit] = (await searchAs(as['member-b'], word)).items as DiscussionSearchResultDto[];
     assert.ok(hit.snippet.includes(word), hit.snippet);
     assert.ok(hit.snippet.startsWith('…') && hit.snippet.endsWith('…'), hit.snippet);
     assert.ok(hit.snippet.length <= 202, `${hit.snippet.length}`);

@@ -189,12 +189,20 @@ describe('resource library in a real browser', function () {
     const fileInput = page.getByLabel('File', { exact: true });
     await fileInput.setInputFiles(pdfPath);
 
-    // Slow enough (about 100 KB/s for 1.5 MB) that Cancel certainly comes before the last byte.
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 100 * 1024 });
+    // The request is held in the browser until Cancel, so Cancel always comes before the last byte. (Throttling
+    // alone raced on a busy machine: the server could receive every byte before the click landed. The server side
+    // of an aborted upload is covered in test/security/uploadAttacks.test.ts.)
+    let held = false;
+    await page.route('**/api/resources', (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      held = true;
+      // Never continued: the abort ends it.
+    });
     await page.getByRole('button', { name: 'Share', exact: true }).click();
     await page.getByRole('button', { name: 'Cancel upload' }).click();
     await page.getByRole('status').filter({ hasText: 'Upload cancelled. Nothing was shared.' }).waitFor();
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await page.unroute('**/api/resources');
+    assert.ok(held, 'the upload request was sent and held');
 
     assert.equal(await page.locator('progress').count(), 0, 'the progress bar is gone');
     assert.ok(await fileInput.evaluate((input) => input === document.activeElement), 'focus returns to the file input');

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import type { CategoryDto } from '../../shared/dto/discussion.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { categoriesBySlug, reply, signInAll, startThread, write, type Persona } from '../api/discussionsSupport.js';
-import { searchAs, uniqueWord } from '../api/searchSupport.js';
+import { shareFile } from '../api/resourcesSupport.js';
+import { searchAnyAs, searchAs, uniqueWord } from '../api/searchSupport.js';
 
 const personas = ['member-a', 'coordinator-a', 'member-b', 'coordinator-b', 'moderator'] as const;
 type Name = (typeof personas)[number];
@@ -74,5 +75,27 @@ describe('search: task force isolation', () => {
     // coordinator-b cannot even see the thread, so cannot move it (404) and search stays closed.
     await write(as['coordinator-b'], 'patch', `/api/threads/${thread.id}`, { categoryId: categories['private-demo-b'].id }).expect(404);
     assert.deepEqual((await searchAs(as['coordinator-b'], word)).items, []);
+  });
+
+  it('finds task force A’s resource for its members and moderators only, by title, description or file text', async () => {
+    const [inTitle, inDescription, inFile] = [uniqueWord(), uniqueWord(), uniqueWord()];
+    const file = { bytes: Buffer.from(`Safe house rota ${inFile} for the spring`, 'utf8'), name: 'rota.txt' };
+    const resource = await shareFile(as['member-a'], file, { title: `Rota ${inTitle}`, description: `Shared only with DEMO-A ${inDescription}`, visibility: 'task_force', tags: inTitle });
+    for (const q of [inTitle, inDescription, inFile, `"rota ${inFile}"`, `${inTitle} ${inFile}`]) {
+      for (const name of insiders) {
+        for (const kind of [undefined, 'resource']) {
+          const { items } = await searchAnyAs(as[name], q, kind ? { kind } : {});
+          assert.deepEqual(items.map((i) => [i.kind, i.id]), [['resource', resource.id]], `${name} should find ${q}`);
+        }
+      }
+      for (const name of outsiders) {
+        for (const kind of [undefined, 'resource']) {
+          const res = await as[name].agent.get('/api/search').query({ q, ...(kind ? { kind } : {}) });
+          assert.equal(res.status, 200);
+          assert.deepEqual(res.body.items, [], `${name} must not find ${q}`);
+          assert.doesNotMatch(res.text, new RegExp(`${inTitle}|${inDescription}|${inFile}|Rota`), name);
+        }
+      }
+    }
   });
 });

@@ -6,6 +6,7 @@ import { AccountSummary } from './AccountSummary.js';
 import { BrandMark } from './BrandMark.js';
 import { MenuButton } from './MenuButton.js';
 import { PrimaryNav } from './PrimaryNav.js';
+import { SearchForm } from './SearchForm.js';
 import { SiteFooter } from './SiteFooter.js';
 import { SkipLink } from './SkipLink.js';
 import { useFocusHeadingOnNavigation } from './useFocusHeadingOnNavigation.js';
@@ -35,6 +36,7 @@ export function AppShell() {
           <Link to="/" className="site-header__home">
             <BrandMark />
           </Link>
+          <SearchForm />
           <AccountSummary user={user} />
           <MenuButton
             ref={menuButtonRef}

@@ -18,6 +18,11 @@ const threadSchema = new Schema(
     /** Posts ever added, removed ones included: each post's `seq`; read states compare against it (unread counts). */
     postSeq: { type: Number, required: true, default: 0 },
     lastActivityAt: { type: Date, required: true, default: () => new Date() },
+    /**
+     * Bumped in the same write as every change to the thread's posts (create, edit, remove, reaction), after or with
+     * the post's own write: a per-process copy of the posts stays valid while this number has not moved.
+     */
+    contentVersion: { type: Number, required: true, default: 0 },
   },
   { timestamps: true },
 );

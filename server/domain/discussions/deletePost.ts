@@ -21,7 +21,7 @@ export async function deletePost({ actor, postId }: { actor: Actor; postId: stri
   const isReply = post.parent !== null;
   await withTransaction(async (session) => {
     await post.save({ session });
-    if (isReply) await Thread.updateOne({ _id: thread._id }, { $inc: { replyCount: -1 } }, { session });
+    await Thread.updateOne({ _id: thread._id }, { $inc: isReply ? { replyCount: -1, contentVersion: 1 } : { contentVersion: 1 } }, { session });
     if (facts.authorId !== viewer.id) {
       await recordAudit({ ...auditActorFields(actor), action: 'post.removed', target: `post:${post.id}`, details: { threadId: thread.id as string } }, session);
     }

@@ -1,4 +1,4 @@
-import type { ClientSession, Types } from 'mongoose';
+import { Types, type ClientSession } from 'mongoose';
 import { ThreadMembership } from '../../db/models/ThreadMembership.js';
 import type { ThreadDoc } from '../../db/models/Thread.js';
 
@@ -40,10 +40,29 @@ export async function advanceReadMark(memberId: Types.ObjectId | string, threadI
 }
 
 /**
- * After a member posts: their own post is read, and they watch the thread unless they explicitly unwatched it.
- * Runs inside the post's transaction.
+ * Opening a thread reads it to its latest post: one lean read of the membership, and a write only when the member
+ * is behind (the write's `$max` still never moves a mark back if another tab got further first).
  */
-export async function recordOwnPost(memberId: Types.ObjectId, threadId: Types.ObjectId, seq: number, session: ClientSession): Promise<void> {
+export async function readToEnd(memberId: string, thread: Pick<ThreadDoc, '_id' | 'postSeq'>): Promise<ReadState> {
+  const membership = await ThreadMembership.findOne({ member: memberId, thread: thread._id }, { lastReadSeq: 1, watching: 1 }).lean();
+  if (!membership || membership.lastReadSeq < thread.postSeq) await advanceReadMark(memberId, thread._id, thread.postSeq);
+  return { unreadCount: 0, watching: membership?.watching ?? false };
+}
+
+/** Whether a member watches a thread or unwatched it on purpose; null when they never had a relation to it. */
+export type WatchState = { watching: boolean; unwatchedAt?: Date | null } | null;
+
+export async function membershipOf(memberId: Types.ObjectId, threadId: string): Promise<WatchState> {
+  return ThreadMembership.findOne({ member: memberId, thread: new Types.ObjectId(threadId) }, { watching: 1, unwatchedAt: 1 }).lean();
+}
+
+/**
+ * After a member posts: their own post is read, and they watch the thread unless they explicitly unwatched it.
+ * Runs inside the post's transaction. `before`, the membership as read before the transaction, spares the watch
+ * update when it could change nothing (already watching, or unwatched on purpose: its filter would match nothing).
+ */
+export async function recordOwnPost(memberId: Types.ObjectId, threadId: Types.ObjectId, seq: number, session: ClientSession, before?: WatchState): Promise<void> {
   await advanceReadMark(memberId, threadId, seq, session);
+  if (before?.watching || before?.unwatchedAt) return;
   await ThreadMembership.updateOne({ member: memberId, thread: threadId, unwatchedAt: null, watching: false }, { $set: { watching: true } }, { session });
 }

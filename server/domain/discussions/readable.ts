@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { Category, type CategoryDoc } from '../../db/models/Category.js';
 import { Post, type PostDoc } from '../../db/models/Post.js';
-import { Thread, type ThreadDoc } from '../../db/models/Thread.js';
+import { Thread, type ThreadDoc, type ThreadFields } from '../../db/models/Thread.js';
 import { notFound } from '../../errors.js';
 import type { Viewer } from '../../policies/index.js';
 
@@ -25,6 +25,16 @@ export async function findReadableCategory(viewer: Viewer, id: string): Promise<
 
 export async function findReadableThread(viewer: Viewer, id: string): Promise<ThreadDoc> {
   const thread = await Thread.findOne({ _id: new Types.ObjectId(id), ...readableSpaceFilter(viewer) });
+  if (!thread) throw notFound('No such thread.');
+  return thread;
+}
+
+/** A thread as read lean (plain data), for reads that only present it. */
+export type ThreadRecord = ThreadFields & { _id: Types.ObjectId };
+
+/** `findReadableThread` without building a mongoose document: for the thread view, which only presents it. */
+export async function findReadableThreadRecord(viewer: Viewer, id: string): Promise<ThreadRecord> {
+  const thread = await Thread.findOne({ _id: new Types.ObjectId(id), ...readableSpaceFilter(viewer) }).lean<ThreadRecord>();
   if (!thread) throw notFound('No such thread.');
   return thread;
 }

@@ -1,5 +1,6 @@
+import { withTransaction } from '../../db/connection.js';
 import { Post, type PostDoc } from '../../db/models/Post.js';
-import type { ThreadDoc } from '../../db/models/Thread.js';
+import { Thread, type ThreadDoc } from '../../db/models/Thread.js';
 import { conflict, notFound } from '../../errors.js';
 import { events } from '../../events/bus.js';
 import { authorize, canReactToPost, isFrozenFor, postFactsOf, viewerOf } from '../../policies/index.js';
@@ -17,11 +18,15 @@ export async function toggleReaction({ actor, postId, input }: { actor: Actor; p
   authorize(canReactToPost(viewer, facts));
 
   const given = { member: actor.member._id, reaction: input.reaction };
-  // Conditional updates rather than read-modify-write, so two quick clicks never leave a duplicate.
-  const taken = await Post.updateOne({ _id: post._id, reactions: { $elemMatch: given } }, { $pull: { reactions: given } });
-  if (taken.modifiedCount === 0) {
-    await Post.updateOne({ _id: post._id, reactions: { $not: { $elemMatch: given } } }, { $push: { reactions: given } });
-  }
+  // Conditional updates rather than read-modify-write, so two quick clicks never leave a duplicate. The thread's
+  // contentVersion moves in the same transaction, so its cached posts (threadContent.ts) cannot outlive the change.
+  await withTransaction(async (session) => {
+    const taken = await Post.updateOne({ _id: post._id, reactions: { $elemMatch: given } }, { $pull: { reactions: given } }, { session });
+    if (taken.modifiedCount === 0) {
+      await Post.updateOne({ _id: post._id, reactions: { $not: { $elemMatch: given } } }, { $push: { reactions: given } }, { session });
+    }
+    await Thread.updateOne({ _id: thread._id }, { $inc: { contentVersion: 1 } }, { session });
+  });
   const updated = await Post.findById(post._id);
   if (!updated) throw notFound('No such post.');
   events.publish('post.reacted', { threadId: thread.id as string, postId: post.id as string });

@@ -2,7 +2,7 @@ import { extractMentions } from '../../content/mentions.js';
 import { renderMarkdown } from '../../content/render.js';
 import { withTransaction } from '../../db/connection.js';
 import type { PostDoc } from '../../db/models/Post.js';
-import type { ThreadDoc } from '../../db/models/Thread.js';
+import { Thread, type ThreadDoc } from '../../db/models/Thread.js';
 import { events } from '../../events/bus.js';
 import { canEditPost, postFactsOf, viewerOf } from '../../policies/index.js';
 import type { UpdatePostBody } from '../../../shared/schemas/discussions.js';
@@ -33,6 +33,7 @@ export async function updatePost({ actor, postId, input }: { actor: Actor; postI
   let stored: PlannedNotification[] = [];
   await withTransaction(async (session) => {
     await post.save({ session });
+    await Thread.updateOne({ _id: thread._id }, { $inc: { contentVersion: 1 } }, { session });
     if (facts.authorId !== viewer.id) {
       await recordAudit({ ...auditActorFields(actor), action: 'post.edited_by_moderator', target: `post:${post.id}`, details: { threadId: thread.id as string } }, session);
     }

@@ -1,13 +1,12 @@
 import { Types } from 'mongoose';
 import { excerpt } from '../../content/render.js';
 import { Flag, type FlagDoc } from '../../db/models/Flag.js';
-import type { MemberDoc } from '../../db/models/Member.js';
 import { Post, type PostDoc } from '../../db/models/Post.js';
 import { Thread, type ThreadDoc } from '../../db/models/Thread.js';
 import { validationFailed } from '../../errors.js';
 import { authorize, type Viewer } from '../../policies/index.js';
 import type { ListFlagsQuery } from '../../../shared/schemas/flags.js';
-import { loadAuthors } from '../discussions/loadAuthors.js';
+import { loadAuthors, type AuthorRecord } from '../discussions/loadAuthors.js';
 import { moderatedSpaceFilter } from './moderatedSpaceFilter.js';
 
 /** A flag with what the queue shows of its post; `post`/`thread` are null when the post is gone. */
@@ -29,7 +28,7 @@ function afterCursor(cursor: string | undefined) {
  * The moderation queue, oldest first: moderators and admins see every flag, coordinators those in their task force's
  * private space, anyone else is refused. The space rule is part of the query.
  */
-export async function listFlags({ viewer, query }: { viewer: Viewer; query: ListFlagsQuery }): Promise<{ entries: FlagEntry[]; authors: Map<string, MemberDoc>; nextCursor: string | null }> {
+export async function listFlags({ viewer, query }: { viewer: Viewer; query: ListFlagsQuery }): Promise<{ entries: FlagEntry[]; authors: Map<string, AuthorRecord>; nextCursor: string | null }> {
   const scope = moderatedSpaceFilter(viewer);
   authorize(scope !== null, 'Only moderators and coordinators review flags.');
   const found = await Flag.find({ status: query.status, ...scope, ...afterCursor(query.cursor) }).sort({ _id: 1 }).limit(query.limit + 1);

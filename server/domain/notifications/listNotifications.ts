@@ -1,10 +1,9 @@
 import { Types } from 'mongoose';
-import type { MemberDoc } from '../../db/models/Member.js';
 import { Notification, type NotificationDoc } from '../../db/models/Notification.js';
 import { Thread, type ThreadDoc } from '../../db/models/Thread.js';
 import type { Viewer } from '../../policies/index.js';
 import type { ListNotificationsQuery } from '../../../shared/schemas/notifications.js';
-import { loadAuthors } from '../discussions/loadAuthors.js';
+import { loadAuthors, type AuthorRecord } from '../discussions/loadAuthors.js';
 import { readableSpaceFilter } from '../discussions/readable.js';
 import { countUnreadNotifications } from './readableNotifications.js';
 
@@ -12,7 +11,7 @@ export interface NotificationPageData {
   notifications: NotificationDoc[];
   /** The notifications' threads the member can read; a notification whose thread is missing here is not shown. */
   threads: Map<string, ThreadDoc>;
-  actors: Map<string, MemberDoc>;
+  actors: Map<string, AuthorRecord>;
   nextCursor: string | null;
   unreadCount: number;
 }

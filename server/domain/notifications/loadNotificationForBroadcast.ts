@@ -1,15 +1,15 @@
 import { Types } from 'mongoose';
-import { Member, type MemberDoc } from '../../db/models/Member.js';
+import { Member } from '../../db/models/Member.js';
 import { Notification, type NotificationDoc } from '../../db/models/Notification.js';
 import { Thread, type ThreadDoc } from '../../db/models/Thread.js';
 import { canReadSpace, spaceOf, viewerOf } from '../../policies/index.js';
-import { loadAuthors } from '../discussions/loadAuthors.js';
+import { loadAuthors, type AuthorRecord } from '../discussions/loadAuthors.js';
 
 /**
  * A new notification with its thread and actor, for its recipient's sockets; null when the recipient can no longer
  * read the thread (it moved between the post's commit and now), so nothing about it is pushed.
  */
-export async function loadNotificationForBroadcast(notificationId: string): Promise<{ notification: NotificationDoc; thread: ThreadDoc; actors: Map<string, MemberDoc> } | null> {
+export async function loadNotificationForBroadcast(notificationId: string): Promise<{ notification: NotificationDoc; thread: ThreadDoc; actors: Map<string, AuthorRecord> } | null> {
   const notification = await Notification.findById(new Types.ObjectId(notificationId));
   const thread = notification ? await Thread.findById(notification.thread) : null;
   const recipient = notification ? await Member.findById(notification.member, { role: 1, taskForce: 1, status: 1 }) : null;

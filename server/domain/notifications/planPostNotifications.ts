@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { Member } from '../../db/models/Member.js';
+import { Member, type MemberFields } from '../../db/models/Member.js';
 import { Notification, type NotificationFields } from '../../db/models/Notification.js';
 import type { PostDoc } from '../../db/models/Post.js';
 import type { ThreadDoc } from '../../db/models/Thread.js';
@@ -44,34 +44,52 @@ const rank: Record<NotificationKind, number> = { mention: 3, reply: 2, watched: 
  */
 export async function planPostNotifications(input: PlanInput): Promise<PlannedNotification[]> {
   const { thread, post, actorId } = input;
-  const reasons = new Map<string, NotificationKind>();
-  const propose = (memberId: string, kind: NotificationKind) => {
-    const current = reasons.get(memberId);
-    if (!current || rank[kind] > rank[current]) reasons.set(memberId, kind);
-  };
-
-  if (input.includeWatchers) {
-    const watchers = await ThreadMembership.find({ thread: thread._id, watching: true }, { member: 1 }).sort({ _id: 1 }).limit(maxWatchersNotified).lean();
-    for (const w of watchers) propose(w.member.toString(), 'watched');
-  }
-  if (input.repliedToAuthorId) propose(input.repliedToAuthorId.toString(), 'reply');
-
   const handles = input.mentionedHandles;
-  const ids = [...reasons.keys()].map((id) => new Types.ObjectId(id));
-  if (!handles.length && !ids.length) return [];
-  // One query for every candidate: the mentioned handles and the members proposed above, active ones only.
-  const candidates = await Member.find({ status: 'active', $or: [{ handle: { $in: handles } }, { _id: { $in: ids } }] }, { role: 1, taskForce: 1, handle: 1 });
-  const mentioned = new Set(handles);
+  // Side by side, each through an index (an `$or` of ids and handles can scan every member): the watchers with their
+  // member records, the replied-to author, and the mentioned handles only when there are some.
+  const [watchers, repliedTo, byHandle] = await Promise.all([
+    input.includeWatchers ? watchersOf(thread._id) : [],
+    // Answering oneself notifies no one: the actor is never notified.
+    input.repliedToAuthorId && !input.repliedToAuthorId.equals(actorId) ? Member.find({ _id: input.repliedToAuthorId }, candidateFields).lean<Candidate[]>() : [],
+    handles.length ? Member.find({ handle: { $in: handles } }, candidateFields).lean<Candidate[]>() : [],
+  ]);
+
+  const reasons = new Map<string, { member: Candidate; kind: NotificationKind }>();
+  const propose = (members: Candidate[], kind: NotificationKind) => {
+    for (const member of members) {
+      const id = member._id.toString();
+      const current = reasons.get(id);
+      if (!current || rank[kind] > rank[current.kind]) reasons.set(id, { member, kind });
+    }
+  };
+  propose(watchers, 'watched');
+  propose(repliedTo, 'reply');
+  propose(byHandle, 'mention');
+
   const space = spaceOf(thread);
   const now = new Date();
   const planned: PlannedNotification[] = [];
-  for (const member of candidates) {
-    if (member._id.equals(actorId) || !canReadSpace(viewerOf(member), space)) continue;
-    const kind: NotificationKind | undefined = member.handle && mentioned.has(member.handle) ? 'mention' : reasons.get(member.id as string);
-    if (!kind) continue;
+  for (const [id, { member, kind }] of reasons) {
+    if (member.status !== 'active' || member._id.equals(actorId) || !canReadSpace(viewerOf({ ...member, id }), space)) continue;
     planned.push({ _id: new Types.ObjectId(), member: member._id, kind, actor: actorId, thread: thread._id, post: post._id, createdAt: now, readAt: null });
   }
   return planned;
+}
+
+/** What deciding on a member's notification needs of them. */
+type Candidate = Pick<MemberFields, 'role' | 'taskForce' | 'handle' | 'status'> & { _id: Types.ObjectId };
+const candidateFields = { role: 1, taskForce: 1, handle: 1, status: 1 };
+
+/** The thread's longest-standing watchers (by membership id) with their member records, in one round trip. */
+async function watchersOf(threadId: Types.ObjectId): Promise<Candidate[]> {
+  const rows = await ThreadMembership.aggregate<{ watcher: Candidate[] }>([
+    { $match: { thread: threadId, watching: true } },
+    { $sort: { _id: 1 } },
+    { $limit: maxWatchersNotified },
+    { $lookup: { from: Member.collection.collectionName, localField: 'member', foreignField: '_id', as: 'watcher' } },
+    { $project: { watcher: 1 } },
+  ]);
+  return rows.flatMap((row) => row.watcher);
 }
 
 /** Members who already have a notification about this post: an edit adds none for them. */

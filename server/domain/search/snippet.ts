@@ -7,8 +7,14 @@ const english = newStemmer('english');
 const wordPattern = /[\p{L}\p{N}]+/gu;
 const snippetLength = 200;
 
+/** The words (stemmed) and quoted phrases of a search. */
+export interface SearchTerms {
+  stems: Set<string>;
+  phrases: string[];
+}
+
 /** The words and quoted phrases of a search a snippet can point at; negated ones (`-word`, `-"a b"`) are skipped. */
-export function searchTerms(q: string): { stems: Set<string>; phrases: string[] } {
+export function searchTerms(q: string): SearchTerms {
   const phrases: string[] = [];
   const rest = q.replace(/(-?)"([^"]*)"/g, (_, minus: string, phrase: string) => {
     if (!minus && phrase.trim()) phrases.push(phrase.trim().toLowerCase());
@@ -20,7 +26,7 @@ export function searchTerms(q: string): { stems: Set<string>; phrases: string[] 
 }
 
 /** Where the first phrase or stemmed word of the search occurs in `text`, or -1. */
-function firstMatch(text: string, terms: { stems: Set<string>; phrases: string[] }): number {
+function firstMatch(text: string, terms: SearchTerms): number {
   const lower = text.toLowerCase();
   let first = -1;
   for (const phrase of terms.phrases) {
@@ -38,8 +44,19 @@ function firstMatch(text: string, terms: { stems: Set<string>; phrases: string[]
  * Plain text (Markdown rendered, then every tag dropped) around the first match, cut at word boundaries with
  * ellipses. Falls back to the start of the text when the match was in markup the plain text lost.
  */
-export function snippetOf(markdownBody: string, terms: { stems: Set<string>; phrases: string[] }): string {
-  const plain = excerpt(markdownBody, Number.MAX_SAFE_INTEGER);
+export function snippetOf(markdownBody: string, terms: SearchTerms): string {
+  return snippetAround(excerpt(markdownBody, Number.MAX_SAFE_INTEGER), terms);
+}
+
+/** Whether a plain text contains one of the search's words or phrases (as the snippet would find them). */
+export const mentions = (text: string, terms: SearchTerms): boolean => firstMatch(text, terms) >= 0;
+
+/** Text that is plain already (a resource's description, a file's extracted text) around the first match. */
+export function plainSnippetOf(text: string, terms: SearchTerms): string {
+  return snippetAround(text.replace(/\s+/g, ' ').trim(), terms);
+}
+
+function snippetAround(plain: string, terms: SearchTerms): string {
   if (plain.length <= snippetLength) return plain;
   const at = Math.max(0, firstMatch(plain, terms));
   let start = Math.max(0, at - snippetLength / 4);

@@ -4,14 +4,15 @@ import type { ThreadDoc } from '../../db/models/Thread.js';
 import { createPost } from '../../domain/discussions/createPost.js';
 import { createThread } from '../../domain/discussions/createThread.js';
 import { deletePost } from '../../domain/discussions/deletePost.js';
-import { readThread } from '../../domain/discussions/readThread.js';
+import { readThread, type ThreadReading } from '../../domain/discussions/readThread.js';
 import { readStateOf } from '../../domain/discussions/readStates.js';
 import { loadAuthors } from '../../domain/discussions/loadAuthors.js';
 import { toggleReaction } from '../../domain/discussions/toggleReaction.js';
 import { updatePost } from '../../domain/discussions/updatePost.js';
 import { updateThread } from '../../domain/discussions/updateThread.js';
 import { viewerOf, type Viewer } from '../../policies/index.js';
-import { presentPost } from '../../presenters/post.js';
+import type { AuthorsById } from '../../presenters/author.js';
+import { presentPost, presentPosts } from '../../presenters/post.js';
 import { presentThread } from '../../presenters/thread.js';
 import type { PostDto, ThreadDetailResponse } from '../../../shared/dto/discussion.js';
 import { createPostBody, createThreadBody, discussionIdParams, reactionBody, updatePostBody, updateThreadBody } from '../../../shared/schemas/discussions.js';
@@ -26,13 +27,12 @@ const createPostSchemas = { params: discussionIdParams, body: createPostBody };
 const updatePostSchemas = { params: discussionIdParams, body: updatePostBody };
 const reactionSchemas = { params: discussionIdParams, body: reactionBody };
 
-async function presentDetail(thread: ThreadDoc, posts: PostDoc[], viewer: Viewer): Promise<ThreadDetailResponse> {
-  const authors = await loadAuthors(thread, ...posts);
-  return { thread: presentThread(thread, viewer, authors, await readStateOf(viewer.id, thread)), posts: posts.map((p) => presentPost(p, thread, viewer, authors)) };
+function presentDetail({ thread, posts, authors, readState }: ThreadReading, viewer: Viewer): ThreadDetailResponse {
+  return { thread: presentThread(thread, viewer, authors, readState), posts: presentPosts(posts, thread, viewer, authors) };
 }
 
-async function presentOne(post: PostDoc, thread: ThreadDoc, viewer: Viewer): Promise<{ post: PostDto }> {
-  return { post: presentPost(post, thread, viewer, await loadAuthors(post)) };
+async function presentOne(post: PostDoc, thread: ThreadDoc, viewer: Viewer, authors?: AuthorsById): Promise<{ post: PostDto }> {
+  return { post: presentPost(post, thread, viewer, authors ?? (await loadAuthors(post))) };
 }
 
 /** Categories, threads and posts (../shared/API.md, "discussions"). */
@@ -42,12 +42,13 @@ export function discussionRoutes(): Router {
 
   router.post('/threads', validate(createThreadSchemas), async (req, res) => {
     const { thread, post } = await createThread({ actor: actorOf(req), input: input(req, createThreadSchemas).body });
-    res.status(201).json(await presentDetail(thread, [post], viewerOf(req.member!)));
+    const viewer = viewerOf(req.member!);
+    const reading = { thread, posts: [post], authors: await loadAuthors(thread, post), readState: await readStateOf(viewer.id, thread) };
+    res.status(201).json(presentDetail(reading, viewer));
   });
   router.get('/threads/:id', validate(byId), async (req, res) => {
     const viewer = viewerOf(req.member!);
-    const { thread, posts } = await readThread({ viewer, threadId: input(req, byId).params.id });
-    res.json(await presentDetail(thread, posts, viewer));
+    res.json(presentDetail(await readThread({ viewer, threadId: input(req, byId).params.id }), viewer));
   });
   router.patch('/threads/:id', validate(updateThreadSchemas), async (req, res) => {
     const { params, body } = input(req, updateThreadSchemas);
@@ -58,7 +59,8 @@ export function discussionRoutes(): Router {
   router.post('/threads/:id/posts', validate(createPostSchemas), async (req, res) => {
     const { params, body } = input(req, createPostSchemas);
     const { post, thread } = await createPost({ actor: actorOf(req), threadId: params.id, input: body });
-    res.status(201).json(await presentOne(post, thread, viewerOf(req.member!)));
+    // The author is the signed-in member, loaded for this request already.
+    res.status(201).json(await presentOne(post, thread, viewerOf(req.member!), new Map([[req.member!.id as string, req.member!]])));
   });
   router.patch('/posts/:id', validate(updatePostSchemas), async (req, res) => {
     const { params, body } = input(req, updatePostSchemas);

@@ -20,8 +20,8 @@ const socketEvent: Record<PostEvent, keyof ServerToClientEvents & `post:${string
  * each to its part of the thread's room: one presentation per audience, not one per socket.
  */
 export function postBroadcasts(io: RealtimeServer, logger: Logger): () => void {
-  const relay = (name: PostEvent) => async ({ postId }: DomainEvents[PostEvent]) => {
-    const loaded = await loadPostForBroadcast(postId);
+  const relay = (name: PostEvent) => async (event: DomainEvents[PostEvent]) => {
+    const loaded = await loadPostForBroadcast(event.postId, 'committed' in event ? event.committed : undefined);
     if (!loaded) return;
     const { post, thread, authors } = loaded;
     const reader: Viewer = { id: '', role: 'member', taskForceId: thread.taskForce ? thread.taskForce.toString() : '' };
