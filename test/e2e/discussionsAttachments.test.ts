@@ -9,14 +9,15 @@ import { collectPageErrors, describeViolations, findSeriousA11yViolations, launc
 import { signInThroughDevIdp } from './devIdpSignIn.js';
 
 // A reply carrying files: chosen in the composer, uploaded with progress, shown on the post for another member,
-// and downloaded by them with the same bytes.
-describe('discussions in the browser: files on replies', function () {
+// and downloaded by them with the same bytes; then that member reports the post to the moderators.
+describe('discussions in the browser: files on replies, and reporting a post', function () {
   this.timeout(90_000);
   let app: TestApp;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   const pageErrors: string[][] = [];
   let threadPath: string;
+  let reader: Page;
 
   async function openSignedIn(persona: DevPersonaId, path: string): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -61,7 +62,7 @@ describe('discussions in the browser: files on replies', function () {
     await posted.getByRole('link', { name: 'checklist.pdf' }).waitFor();
     assert.equal(await composer.getByRole('list', { name: 'Attached files' }).count(), 0, 'the composer is cleared');
 
-    const reader = await openSignedIn('member-b', threadPath);
+    reader = await openSignedIn('member-b', threadPath);
     const seen = reader.locator('article.post', { hasText: 'The checklist and a floor plan are attached.' });
     const preview = seen.getByRole('img', { name: 'Preview of floor plan.png' });
     await preview.waitFor();
@@ -72,5 +73,32 @@ describe('discussions in the browser: files on replies', function () {
     for await (const chunk of stream) chunks.push(chunk as Buffer);
     assert.ok(Buffer.compare(Buffer.concat(chunks), pdf) === 0, 'the downloaded bytes are the uploaded ones');
     await saveScreenshot(reader, 'discussions-attachments');
+  });
+
+  it('lets member-b report the post to the moderators from an accessible dialog, once', async () => {
+    const post = reader.locator('article.post', { hasText: 'The checklist and a floor plan are attached.' });
+    const report = post.getByRole('button', { name: /^Report post by/ });
+    await report.focus();
+    await reader.keyboard.press('Enter');
+    const dialog = reader.getByRole('dialog', { name: /^Report the post by/ });
+    await dialog.waitFor();
+    const violations = await findSeriousA11yViolations(reader);
+    assert.deepEqual(violations, [], describeViolations(violations));
+    await dialog.getByRole('button', { name: 'Send report' }).click();
+    await dialog.getByText('Choose a reason.').waitFor();
+    await dialog.getByRole('radio', { name: 'It may identify a victim or survivor' }).check();
+    await dialog.getByRole('button', { name: 'Send report' }).click();
+    await reader.getByText('Thank you. Moderators will review this post.').first().waitFor();
+    assert.equal(await dialog.count(), 0, 'the dialog closed');
+    assert.ok(await report.evaluate((button) => button === document.activeElement), 'focus returns to the Report button');
+
+    const moderator = await personaOf(app, 'moderator');
+    const queue = await moderator.agent.get('/api/moderation/flags').expect(200);
+    assert.ok(queue.body.items.some((f: { reason: string; post: { excerpt: string } }) => f.reason === 'pii' && f.post.excerpt.includes('floor plan')));
+
+    await report.click();
+    await dialog.getByRole('radio', { name: 'Spam or advertising' }).check();
+    await dialog.getByRole('button', { name: 'Send report' }).click();
+    await reader.getByText('You have already reported this post; moderators will review it.').first().waitFor();
   });
 });

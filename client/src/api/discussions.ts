@@ -1,3 +1,4 @@
+import type { FlagReason } from '../../../shared/dto/flag.js';
 import type {
   CategoryListResponse,
   PostDto,
@@ -140,4 +141,9 @@ export function describeError(error: unknown): string {
     default:
       return error.message;
   }
+}
+
+/** Reports a post to the moderators (one open report per member and post: a second answers 409). */
+export async function flagPost(postId: string, input: { reason: FlagReason; note?: string }): Promise<void> {
+  await requestJson<unknown>(`/api/posts/${enc(postId)}/flags`, { method: 'POST', body: input });
 }

@@ -13,6 +13,8 @@ export interface PostActions {
   quote(post: PostDto): void;
   edit(post: PostDto): void;
   remove(post: PostDto): void;
+  /** Opens the report dialog for the moderators. */
+  report(post: PostDto): void;
   react(post: PostDto, reaction: ReactionKind): void;
   /** The display name on a post of this thread, for "in reply to" beside replies attached at the depth limit. */
   authorOf(postId: string): string | undefined;
@@ -76,6 +78,11 @@ export function PostBody({ post, actions, headingLevel }: { post: PostDto; actio
           {abilities.canEdit && (
             <button type="button" className="link-button" onClick={() => actions.edit(post)}>
               Edit<span className="visually-hidden"> your post</span>
+            </button>
+          )}
+          {abilities.canFlag && (
+            <button type="button" className="link-button" onClick={() => actions.report(post)}>
+              Report<span className="visually-hidden"> post by {authorName(post)}</span>
             </button>
           )}
           {abilities.canDelete && (

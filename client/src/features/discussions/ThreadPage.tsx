@@ -3,6 +3,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import type { PostDto, ReactionKind, ThreadDto } from '../../../../shared/dto/discussion.js';
 import type { RoomStatus } from '../../realtime/useThreadRoom.js';
 import { createPost, deletePost, describeError, toggleReaction, updatePost } from '../../api/discussions.js';
+import { ReportDialog } from './ReportDialog.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useAnnounce } from '../../lib/announcer.js';
@@ -68,7 +69,9 @@ function ThreadContent({ thread, posts, model, roomStatus }: ThreadContentProps)
   const [threadDraft, setThreadDraft] = useState('');
   const [inline, setInline] = useState<InlineComposer | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<PostDto | null>(null);
+  const [reporting, setReporting] = useState<PostDto | null>(null);
   const [actionError, setActionError] = useState('');
+  const [actionNotice, setActionNotice] = useState('');
   const { hash } = useLocation();
   const [opening, ...orphans] = buildTree(posts);
   const replyCount = posts.filter((p) => p.parentId !== null && !p.removed).length;
@@ -106,6 +109,7 @@ function ThreadContent({ thread, posts, model, roomStatus }: ThreadContentProps)
     },
     edit: (post) => setInline({ mode: 'edit', post, draft: post.body }),
     remove: (post) => setConfirmDelete(post),
+    report: (post) => setReporting(post),
     authorOf: (postId) => {
       const target = posts.find((p) => p.id === postId);
       return target && !target.removed ? authorName(target) : undefined;
@@ -165,6 +169,8 @@ function ThreadContent({ thread, posts, model, roomStatus }: ThreadContentProps)
           {actionError}
         </p>
       )}
+      {/* Seen, not announced: the announcer already spoke it. */}
+      {actionNotice && <p className="notice notice--info">{actionNotice}</p>}
       {opening && <PostBody post={opening.post} actions={actions} headingLevel={2} />}
       <section aria-labelledby="replies-heading" className="replies">
         <h2 id="replies-heading">
@@ -195,6 +201,18 @@ function ThreadContent({ thread, posts, model, roomStatus }: ThreadContentProps)
         </section>
       )}
       {thread.locked && !opening?.post.abilities.canReply && <p className="notice notice--info">This thread is locked. No new replies can be posted.</p>}
+      {reporting && (
+        <ReportDialog
+          postId={reporting.id}
+          authorName={authorName(reporting)}
+          onCancel={() => setReporting(null)}
+          onDone={(message) => {
+            setReporting(null);
+            setActionNotice(message);
+            announce(message);
+          }}
+        />
+      )}
       {confirmDelete && (
         <ConfirmDialog
           title="Delete this post?"
