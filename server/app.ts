@@ -97,6 +97,8 @@ export function createApp(deps: AppDeps): BuiltApp {
   api.use(threadReadingRoutes(), notificationRoutes(), memberRoutes());
   // The composer previews as the member types (debounced): generous, but a brake on scripted rendering.
   api.post('/preview', limitRequests({ name: 'preview', windowMs: 60_000, limit: 60, redis: deps.redis, byMember: true }));
+  // Search ranks several collections per request: a per-member brake against scripted load.
+  api.get('/search', limitRequests({ name: 'search', windowMs: 60_000, limit: config.SEARCHES_PER_MINUTE, redis: deps.redis, byMember: true }));
   api.use(searchRoutes(), flagRoutes(), moderationRoutes(), previewRoutes());
   const files = createFileServices(config);
   // Every upload costs type checks, image re-encoding, text extraction and a scan: a brake per member, counted before

@@ -30,6 +30,8 @@ const envSchema = z.object({
   UPLOAD_DIR: z.string().min(1).default('uploads'),
   STORAGE: z.enum(['disk', 'gridfs']).default('disk'),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(25),
+  /** Searches one member may run per minute. */
+  SEARCHES_PER_MINUTE: z.coerce.number().int().positive().max(100_000).default(60),
   /** Uploads (library files, versions, attachments) one member may send per minute. */
   UPLOADS_PER_MINUTE: z.coerce.number().int().positive().max(10_000).default(20),
   /** Total bytes of files one member may keep stored (all versions). */

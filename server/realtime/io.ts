@@ -6,7 +6,6 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/env.js';
 import type { Clock } from '../clock.js';
 import type { Sessions } from '../auth/session.js';
-import { Member } from '../db/models/Member.js';
 import type { RedisClient } from '../redis/client.js';
 import { socketSessionPrefix, socketStreamName } from '../redis/keys.js';
 import { memberRoom, sessionRoom, type ClientToServerEvents, type ServerToClientEvents } from '../../shared/realtime.js';
@@ -15,6 +14,7 @@ import { postBroadcasts } from './broadcasters/posts.js';
 import { sessionBroadcasts } from './broadcasters/sessions.js';
 import { threadBroadcasts } from './broadcasters/threads.js';
 import { handleThreadRooms } from './threadRooms.js';
+import { loadMemberAccess } from '../domain/members/loadMemberAccess.js';
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;
 export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
@@ -45,10 +45,11 @@ export function createRealtime(deps: { config: Config; logger: Logger; sessions:
     const session = request.session;
     const now = deps.clock.now();
     const live = session?.memberId && now - (session.createdAt ?? 0) <= deps.sessions.absoluteMs && now - (session.lastSeenAt ?? 0) <= deps.sessions.idleMs;
-    const member = live ? await Member.findById(session.memberId, { status: 1 }).lean() : null;
-    if (!member || member.status !== 'active' || !request.sessionID) return next(new Error('unauthenticated'));
-    socket.data.memberId = String(member._id);
-    await socket.join([memberRoom(String(member._id)), sessionRoom(request.sessionID)]);
+    const access = live ? await loadMemberAccess(session.memberId!) : null;
+    const member = access?.allowed ? access.member : null;
+    if (!member || !request.sessionID) return next(new Error('unauthenticated'));
+    socket.data.memberId = member.id as string;
+    await socket.join([memberRoom(member.id as string), sessionRoom(request.sessionID)]);
     next();
   });
   io.on('connection', (socket: RealtimeSocket) => {

@@ -1,4 +1,4 @@
-import { Member } from '../db/models/Member.js';
+import { loadMemberAccess } from '../domain/members/loadMemberAccess.js';
 import { findReadableThread } from '../domain/discussions/readable.js';
 import { isAppError } from '../errors.js';
 import { canModerateThread, threadFactsOf, viewerOf } from '../policies/index.js';
@@ -19,8 +19,8 @@ export function handleThreadRooms(socket: RealtimeSocket): void {
     const threadId = idParam.safeParse((payload as { threadId?: unknown } | null)?.threadId);
     if (!threadId.success) return refuse(ack, 'validation_failed', 'threadId must be a valid id.');
     try {
-      const member = await Member.findById(socket.data.memberId);
-      if (!member || member.status !== 'active') return refuse(ack, 'unauthenticated', 'Sign in again.');
+      const { member, allowed } = await loadMemberAccess(socket.data.memberId as string);
+      if (!member || !allowed) return refuse(ack, 'unauthenticated', 'Sign in again.');
       const viewer = viewerOf(member);
       const thread = await findReadableThread(viewer, threadId.data);
       // Rooms are named for the thread's space as just read: if it moves before the join lands, this socket sits in

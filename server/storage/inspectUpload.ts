@@ -27,8 +27,9 @@ const imageFormats = { png: 'png', jpg: 'jpeg', jpeg: 'jpeg', gif: 'gif', webp: 
 const isAllowedExtension = (ext: string): ext is UploadExtension => Object.hasOwn(allowedUploadTypes, ext);
 
 // Markup a browser would run if it ever rendered the file: an HTML or SVG page saved as .txt is still HTML. Tags by
-// name, links, and event-handler attributes inside any tag.
-const markup = /<\s*(?:!doctype|html|head|body|script|svg|iframe|object|embed|img|meta|link|style|form|math|a|\?xml)\b|<[^>]*\son[a-z]+\s*=/i;
+// name, links, and event-handler attributes inside any tag. `[^<>]*`, not `[^>]*`: a run of `<` without `>` must
+// cost linear time, not quadratic (a 64 KiB chunk of `<` took seconds on the event loop).
+const markup = /<\s*(?:!doctype|html|head|body|script|svg|iframe|object|embed|img|meta|link|style|form|math|a|\?xml)\b|<[^<>]*\son[a-z]+\s*=/i;
 /** Characters carried over between chunks, so markup split across a chunk boundary is still seen. */
 const OVERLAP = 256;
 

@@ -43,6 +43,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { clo
     POST_INTERVAL_SECONDS: '0',
     THREAD_INTERVAL_SECONDS: '0',
     UPLOADS_PER_MINUTE: '10000',
+    SEARCHES_PER_MINUTE: '10000',
     ...env,
   });
   const running = await startServer({ config, logger: createLogger(process.env.LOG_LEVEL ?? 'silent'), clock: opts.clock, keepDatabase: true });

@@ -61,11 +61,15 @@ export async function createPost({ actor, threadId, input }: { actor: Actor; thr
   });
   let stored: PlannedNotification[] = [];
   let contentVersion = thread.contentVersion;
+  let locked = thread.locked;
   await withTransaction(async (session) => {
     // The thread's counter gives the post its place; unread counts compare read marks with it.
     // contentVersion: the thread's cached posts (threadContent.ts) are stale once this commits.
-    const counted = await Thread.findOneAndUpdate({ _id: thread._id }, { $inc: { replyCount: 1, postSeq: 1, contentVersion: 1 }, $set: { lastActivityAt: now } }, { session, returnDocument: 'after', projection: { postSeq: 1, visibility: 1, taskForce: 1, contentVersion: 1 } });
+    const counted = await Thread.findOneAndUpdate({ _id: thread._id }, { $inc: { replyCount: 1, postSeq: 1, contentVersion: 1 }, $set: { lastActivityAt: now } }, { session, returnDocument: 'after', projection: { postSeq: 1, visibility: 1, taskForce: 1, contentVersion: 1, locked: 1, author: 1 } });
     if (!counted || !canReadSpace(viewer, spaceOf(counted))) throw notFound('No such thread.');
+    // A lock that landed since the thread was read applies too (and aborts the transaction).
+    if (isFrozenFor(viewer, threadFactsOf(counted))) throw conflict('This thread is locked.');
+    locked = counted.locked;
     post.seq = counted.postSeq;
     // The space as of this transaction: a move that committed since the thread was read must not leave the reply
     // carrying the old visibility copy (search filters on it).
@@ -81,6 +85,7 @@ export async function createPost({ actor, threadId, input }: { actor: Actor; thr
   thread.postSeq = post.seq;
   thread.lastActivityAt = now;
   thread.contentVersion = contentVersion;
+  thread.locked = locked;
   // The space the reply was committed in (a move may have landed since the thread was read).
   thread.visibility = post.visibility;
   thread.taskForce = post.taskForce;

@@ -36,7 +36,8 @@ export type ThreadRecord = ThreadFields & { _id: Types.ObjectId };
 export async function findReadableThreadRecord(viewer: Viewer, id: string): Promise<ThreadRecord> {
   const thread = await Thread.findOne({ _id: new Types.ObjectId(id), ...readableSpaceFilter(viewer) }).lean<ThreadRecord>();
   if (!thread) throw notFound('No such thread.');
-  return thread;
+  // Lean reads skip schema defaults: a thread stored before a field existed must still present.
+  return { ...thread, pinned: thread.pinned ?? false, locked: thread.locked ?? false, replyCount: thread.replyCount ?? 0, postSeq: thread.postSeq ?? 0, contentVersion: thread.contentVersion ?? 0, taskForce: thread.taskForce ?? null };
 }
 
 /** A post and its thread, when the viewer may read the thread. */

@@ -58,9 +58,22 @@ function remember(key: string, entry: Entry): void {
   }
 }
 
+/** Lean reads skip schema defaults: posts stored before a field existed (attachments, say) get its default here. */
+const withDefaults = (p: PostRecord): PostRecord => ({
+  ...p,
+  parent: p.parent ?? null,
+  replyTo: p.replyTo ?? null,
+  revisions: p.revisions ?? [],
+  reactions: p.reactions ?? [],
+  attachments: p.attachments ?? [],
+  editedAt: p.editedAt ?? null,
+  deletedAt: p.deletedAt ?? null,
+  deletedBy: p.deletedBy ?? null,
+});
+
 async function load(thread: Pick<ThreadDoc, '_id' | 'author'>, version: number): Promise<ThreadContent> {
   // The thread was read before its posts: posts written after that read can only make the copy newer than its version.
-  const posts = treeOrder(await Post.find({ thread: thread._id }).sort({ _id: 1 }).lean<PostRecord[]>());
+  const posts = treeOrder((await Post.find({ thread: thread._id }).sort({ _id: 1 }).lean<PostRecord[]>()).map(withDefaults));
   const authors = await loadAuthors(thread, ...posts);
   const entry: Entry = { posts, authors, version, authorsLoadedAt: Date.now(), bytes: sizeOf(posts) };
   const key = thread._id.toString();

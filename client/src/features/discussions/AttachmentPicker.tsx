@@ -1,14 +1,22 @@
 import { useId, useState } from 'react';
 import { allowedUploadTypes, limits } from '../../../../shared/limits.js';
 import { formatBytes } from '../resources/format.js';
-import type { Attachments } from './useAttachments.js';
+import type { Attachments, PendingAttachment } from './useAttachments.js';
 
 const accept = Object.keys(allowedUploadTypes).map((extension) => `.${extension}`).join(',');
 
-/** A labelled file input for a post's files, and the list of chosen files with their upload state. */
+const statusText = (item: PendingAttachment): string =>
+  item.status === 'uploading' ? `Uploading… ${item.percent}%` : item.status === 'checking' ? 'Checking the file…' : item.status === 'ready' ? 'Attached' : 'Not attached';
+
+/**
+ * A labelled file input for a post's files and the list of chosen files with their upload state. One polite live
+ * region speaks only changes of state (attached, failed and why), not every percent of progress.
+ */
 export function AttachmentPicker({ attachments }: { attachments: Attachments }) {
   const id = useId();
   const [message, setMessage] = useState('');
+  const latest = attachments.items.findLast((item) => item.status === 'ready' || item.status === 'failed');
+  const spoken = latest ? (latest.status === 'ready' ? `${latest.name} attached.` : `${latest.name} was not attached: ${latest.error}`) : '';
 
   return (
     <div className="attachment-picker">
@@ -28,10 +36,13 @@ export function AttachmentPicker({ attachments }: { attachments: Attachments }) 
         }}
       />
       {message && (
-        <p id={`${id}-message`} className="field-error">
+        <p id={`${id}-message`} className="field-error" role="alert">
           {message}
         </p>
       )}
+      <p className="visually-hidden" role="status">
+        {spoken}
+      </p>
       {attachments.items.length > 0 && (
         <ul className="attachment-list" aria-label="Attached files">
           {attachments.items.map((item) => (
@@ -42,9 +53,7 @@ export function AttachmentPicker({ attachments }: { attachments: Attachments }) 
                   {item.percent}%
                 </progress>
               )}
-              <span className="attachment-list__status" role="status">
-                {item.status === 'uploading' ? `Uploading… ${item.percent}%` : item.status === 'checking' ? 'Checking the file…' : item.status === 'ready' ? 'Attached' : ''}
-              </span>
+              <span className="attachment-list__status">{statusText(item)}</span>
               {item.status === 'failed' && <span className="field-error">{item.error}</span>}
               <button type="button" className="button button--secondary" onClick={() => attachments.remove(item.key)}>
                 Remove<span className="visually-hidden"> {item.name}</span>

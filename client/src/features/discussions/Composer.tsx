@@ -66,6 +66,10 @@ export function Composer({ label, value, onChange, submitLabel, onSubmit, onCanc
       setError('Wait until your files have finished uploading.');
       return;
     }
+    if (attachments.failed) {
+      setError('Some files were not attached. Remove them, or choose them again, before posting.');
+      return;
+    }
     const waitSeconds = Math.ceil((waitUntil.current - Date.now()) / 1000);
     if (waitSeconds > 0) {
       setError(`You are posting quickly. Wait ${waitSeconds} second${waitSeconds === 1 ? '' : 's'} and try again.`);

@@ -44,6 +44,7 @@ export function ReportDialog({ postId, authorName, onDone, onCancel }: ReportDia
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (sending) return;
     if (!reason) return setError('Choose a reason.');
     if (reason === 'other' && !note.trim()) return setError('Say briefly what is wrong.');
     setSending(true);

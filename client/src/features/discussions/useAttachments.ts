@@ -63,6 +63,7 @@ export function useAttachments() {
     remove,
     clear: () => setItems([]),
     busy: items.some((item) => item.status === 'uploading' || item.status === 'checking'),
+    failed: items.some((item) => item.status === 'failed'),
     readyIds: items.flatMap((item) => (item.status === 'ready' && item.attachment ? [item.attachment.id] : [])),
   };
 }
