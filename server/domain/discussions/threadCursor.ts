@@ -1,22 +1,15 @@
 import { Types } from 'mongoose';
 import { z } from 'zod';
 import type { ThreadDoc } from '../../db/models/Thread.js';
-import { validationFailed } from '../../errors.js';
+import { cursorCodec } from '../cursorCodec.js';
 
 /** Where a page of a category's threads ended, in the list's order: pinned, last activity, id (all descending). */
 const cursorShape = z.strictObject({ p: z.boolean(), t: z.number().int().nonnegative(), id: z.string().regex(/^[a-f0-9]{24}$/) });
 type CursorPosition = z.infer<typeof cursorShape>;
+const codec = cursorCodec(cursorShape);
 
-export const encodeThreadCursor = (thread: ThreadDoc): string =>
-  Buffer.from(JSON.stringify({ p: thread.pinned, t: thread.lastActivityAt.getTime(), id: thread.id as string })).toString('base64url');
-
-export function decodeThreadCursor(cursor: string): CursorPosition {
-  try {
-    return cursorShape.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-  } catch {
-    throw validationFailed([{ path: 'query.cursor', message: 'is not a cursor this server issued' }]);
-  }
-}
+export const encodeThreadCursor = (thread: ThreadDoc): string => codec.encode({ p: thread.pinned, t: thread.lastActivityAt.getTime(), id: thread.id as string });
+export const decodeThreadCursor = (cursor: string): CursorPosition => codec.decode(cursor);
 
 /** The filter for threads that come after the cursor in the list's order. */
 export function afterCursor(position: CursorPosition) {

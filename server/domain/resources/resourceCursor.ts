@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { z } from 'zod';
-import { validationFailed } from '../../errors.js';
+import { cursorCodec } from '../cursorCodec.js';
 
 /** Where a page ended: by id (newest), by download count then id (popular), or by offset (text search ranking). */
 const cursorShape = z.union([
@@ -10,15 +10,10 @@ const cursorShape = z.union([
 ]);
 export type ResourceCursor = z.infer<typeof cursorShape>;
 
-export const encodeResourceCursor = (position: ResourceCursor): string => Buffer.from(JSON.stringify(position)).toString('base64url');
+const codec = cursorCodec(cursorShape);
 
-export function decodeResourceCursor(cursor: string): ResourceCursor {
-  try {
-    return cursorShape.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-  } catch {
-    throw validationFailed([{ path: 'query.cursor', message: 'is not a cursor this server issued' }]);
-  }
-}
+export const encodeResourceCursor = (position: ResourceCursor): string => codec.encode(position);
+export const decodeResourceCursor = (cursor: string): ResourceCursor => codec.decode(cursor);
 
 /** The filter for resources after a keyset cursor; offsets are applied with skip by the caller. */
 export function afterResourceCursor(position: ResourceCursor) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { validationFailed } from '../../errors.js';
+import { cursorCodec } from '../cursorCodec.js';
 
 /**
  * Search pages by offset into the ranked results: a ranking has no stable key to resume after. Offsets are bounded
@@ -7,14 +7,7 @@ import { validationFailed } from '../../errors.js';
  */
 export const maxSearchOffset = 500;
 
-const offsetShape = z.strictObject({ o: z.number().int().min(1).max(maxSearchOffset) });
+const codec = cursorCodec(z.strictObject({ o: z.number().int().min(1).max(maxSearchOffset) }));
 
-export const encodeSearchCursor = (offset: number): string => Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
-
-export function decodeSearchCursor(cursor: string): number {
-  try {
-    return offsetShape.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))).o;
-  } catch {
-    throw validationFailed([{ path: 'query.cursor', message: 'is not a cursor this server issued' }]);
-  }
-}
+export const encodeSearchCursor = (offset: number): string => codec.encode({ o: offset });
+export const decodeSearchCursor = (cursor: string): number => codec.decode(cursor).o;
