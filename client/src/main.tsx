@@ -1,5 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+// Before App so that it lands ahead of the feature stylesheets App pulls in: a feature's own rules then override the
+// shared pattern the way they did when each feature carried its own copy.
+import './styles/components.css';
 import { App } from './App.js';
 import './styles/tokens.css';
 import './styles/base.css';

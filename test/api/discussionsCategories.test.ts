@@ -2,21 +2,12 @@ import assert from 'node:assert/strict';
 import { AuditEntry } from '../../server/db/models/AuditEntry.js';
 import { Thread } from '../../server/db/models/Thread.js';
 import type { CategoryDto, ThreadDto } from '../../shared/dto/discussion.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { categoriesBySlug, reply, signInAll, startThread, write, type Persona } from './discussionsSupport.js';
+import { reply, startThread, useDiscussionApp, write, type Persona } from './discussionsSupport.js';
 
 const personas = ['member-a', 'member-b', 'coordinator-a', 'moderator', 'admin'] as const;
 
 describe('discussions: categories and thread lists', () => {
-  let app: TestApp;
-  let as: Record<(typeof personas)[number], Persona>;
-  let categories: Record<string, CategoryDto>;
-  before(async () => {
-    app = await startTestApp();
-    as = await signInAll(app, personas);
-    categories = await categoriesBySlug(as.moderator);
-  });
-  after(() => app.close());
+  const { as, categories } = useDiscussionApp(personas);
 
   const slugsFor = async (p: Persona) => ((await p.agent.get('/api/categories').expect(200)).body.items as CategoryDto[]).map((c) => c.slug);
 

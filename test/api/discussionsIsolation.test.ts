@@ -1,24 +1,19 @@
 import assert from 'node:assert/strict';
 import type { CategoryDto, ThreadDetailResponse, ThreadDto } from '../../shared/dto/discussion.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { categoriesBySlug, reply, signInAll, startThread, write, type Persona } from './discussionsSupport.js';
+import { categoriesBySlug, reply, startThread, useDiscussionApp, write } from './discussionsSupport.js';
 
 const personas = ['member-a', 'member-b', 'coordinator-b', 'moderator'] as const;
 
 describe('discussions: cross-task-force isolation', () => {
-  let app: TestApp;
-  let as: Record<(typeof personas)[number], Persona>;
+  const { as, categories } = useDiscussionApp(personas);
   let privateA: CategoryDto;
   let secret: ThreadDetailResponse;
   let secretReplyId: string;
   before(async () => {
-    app = await startTestApp();
-    as = await signInAll(app, personas);
-    privateA = (await categoriesBySlug(as.moderator))['private-demo-a'];
+    privateA = categories['private-demo-a'];
     secret = await startThread(as['member-a'], privateA.id, 'Operation details for task force A', 'Private coordination notes');
     secretReplyId = (await reply(as['member-a'], secret.thread.id, 'more private notes')).id;
   });
-  after(() => app.close());
 
   const assertNotFound = (res: { status: number; body: { error?: { code: string } } }, label: string) => {
     assert.equal(res.status, 404, label);

@@ -1,21 +1,12 @@
 import assert from 'node:assert/strict';
 import { AuditEntry } from '../../server/db/models/AuditEntry.js';
-import type { CategoryDto, PostDto } from '../../shared/dto/discussion.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { categoriesBySlug, reply, signInAll, startThread, write, type Persona } from './discussionsSupport.js';
+import type { PostDto } from '../../shared/dto/discussion.js';
+import { reply, startThread, useDiscussionApp, write, type Persona } from './discussionsSupport.js';
 
 const personas = ['member-a', 'member-b', 'moderator'] as const;
 
 describe('discussions: posts', () => {
-  let app: TestApp;
-  let as: Record<(typeof personas)[number], Persona>;
-  let categories: Record<string, CategoryDto>;
-  before(async () => {
-    app = await startTestApp();
-    as = await signInAll(app, personas);
-    categories = await categoriesBySlug(as.moderator);
-  });
-  after(() => app.close());
+  const { as, categories } = useDiscussionApp(personas);
 
   const openThread = () => startThread(as['member-a'], categories['victim-services'].id);
   const postsOf = async (viewer: Persona, threadId: string) => (await viewer.agent.get(`/api/threads/${threadId}`).expect(200)).body.posts as PostDto[];

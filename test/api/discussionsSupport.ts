@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { DevPersonaId } from '../../server/auth/devIdp/personas.js';
 import type { CategoryDto, PostDto, ThreadDetailResponse } from '../../shared/dto/discussion.js';
+import { startTestApp } from '../support/app.js';
 import type { TestApp } from '../support/app.js';
 import { signInAs } from '../support/saml.js';
 
@@ -26,6 +27,43 @@ export async function signInAll<N extends DevPersonaId>(app: TestApp, names: rea
   const entries = [];
   for (const name of names) entries.push([name, await personaOf(app, name)] as const);
   return Object.fromEntries(entries) as Record<N, Persona>;
+}
+
+/**
+ * What a discussions suite shares: the app, its signed-in personas and the categories by slug. `as` and `categories`
+ * are the same objects for the whole suite and are filled in before(), so a suite may destructure them up front and
+ * read them inside its tests and later hooks.
+ */
+export interface DiscussionApp<N extends DevPersonaId> {
+  readonly app: TestApp;
+  readonly as: Record<N, Persona>;
+  readonly categories: Record<string, CategoryDto>;
+}
+
+/**
+ * Registers the suite's before() (start the app, sign the personas in, list the categories as the moderator when the
+ * moderator is one of them) and after() (close the app). Call it first in a describe, so its before() runs ahead of
+ * the suite's own.
+ */
+export function useDiscussionApp<N extends DevPersonaId>(personas: readonly N[], env: Record<string, string> = {}): DiscussionApp<N> {
+  const as = {} as Record<N, Persona>;
+  const categories: Record<string, CategoryDto> = {};
+  let app: TestApp | undefined;
+  before(async () => {
+    app = await startTestApp(env);
+    Object.assign(as, await signInAll(app, personas));
+    const moderator = (as as Partial<Record<DevPersonaId, Persona>>).moderator;
+    if (moderator) Object.assign(categories, await categoriesBySlug(moderator));
+  });
+  after(() => app?.close());
+  return {
+    get app() {
+      if (!app) throw new Error('the app starts in before(); read it inside a test or a later hook');
+      return app;
+    },
+    as,
+    categories,
+  };
 }
 
 export const write = (p: Persona, method: 'post' | 'patch' | 'delete', path: string, body?: unknown) =>

@@ -1,21 +1,12 @@
 import assert from 'node:assert/strict';
 import { AuditEntry } from '../../server/db/models/AuditEntry.js';
-import type { CategoryDto, PostDto } from '../../shared/dto/discussion.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { categoriesBySlug, reply, signInAll, startThread, uniqueTitle, write, type Persona } from './discussionsSupport.js';
+import type { PostDto } from '../../shared/dto/discussion.js';
+import { reply, startThread, uniqueTitle, useDiscussionApp, write } from './discussionsSupport.js';
 
 const personas = ['member-a', 'member-b', 'coordinator-a', 'moderator'] as const;
 
 describe('discussions: threads', () => {
-  let app: TestApp;
-  let as: Record<(typeof personas)[number], Persona>;
-  let categories: Record<string, CategoryDto>;
-  before(async () => {
-    app = await startTestApp();
-    as = await signInAll(app, personas);
-    categories = await categoriesBySlug(as.moderator);
-  });
-  after(() => app.close());
+  const { as, categories } = useDiscussionApp(personas);
 
   it('creates a thread with its rendered opening post when a member posts in an open category', async () => {
     const title = uniqueTitle('Labor indicators');

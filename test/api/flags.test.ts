@@ -1,22 +1,13 @@
 import assert from 'node:assert/strict';
 import { AuditEntry } from '../../server/db/models/AuditEntry.js';
-import type { CategoryDto, PostDto } from '../../shared/dto/discussion.js';
+import type { PostDto } from '../../shared/dto/discussion.js';
 import type { FlagDto } from '../../shared/dto/flag.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { categoriesBySlug, reply, signInAll, startThread, write, type Persona } from './discussionsSupport.js';
+import { reply, startThread, useDiscussionApp, write, type Persona } from './discussionsSupport.js';
 
 const personas = ['member-a', 'member-b', 'coordinator-a', 'coordinator-b', 'moderator', 'admin'] as const;
 
 describe('flags: reporting a post', () => {
-  let app: TestApp;
-  let as: Record<(typeof personas)[number], Persona>;
-  let categories: Record<string, CategoryDto>;
-  before(async () => {
-    app = await startTestApp();
-    as = await signInAll(app, personas);
-    categories = await categoriesBySlug(as.moderator);
-  });
-  after(() => app.close());
+  const { as, categories } = useDiscussionApp(personas);
 
   const flag = (p: Persona, postId: string, body: unknown) => write(p, 'post', `/api/posts/${postId}/flags`, body);
   const openPost = async (text = 'A post someone may flag') => {

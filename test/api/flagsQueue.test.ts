@@ -1,22 +1,15 @@
 import assert from 'node:assert/strict';
-import type { CategoryDto } from '../../shared/dto/discussion.js';
 import type { FlagDto, FlagPage } from '../../shared/dto/flag.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { categoriesBySlug, reply, signInAll, startThread, write, type Persona } from './discussionsSupport.js';
+import { reply, startThread, useDiscussionApp, write, type Persona } from './discussionsSupport.js';
 
 const personas = ['member-a', 'member-b', 'coordinator-a', 'coordinator-b', 'moderator', 'admin'] as const;
 
 describe('flags: the moderation queue', () => {
-  let app: TestApp;
-  let as: Record<(typeof personas)[number], Persona>;
-  let categories: Record<string, CategoryDto>;
+  const { as, categories } = useDiscussionApp(personas);
   let openFlag: FlagDto;
   let privateAFlag: FlagDto;
   let privateBFlag: FlagDto;
   before(async () => {
-    app = await startTestApp();
-    as = await signInAll(app, personas);
-    categories = await categoriesBySlug(as.moderator);
     const flagged = async (author: Persona, reporter: Persona, slug: string, text: string) => {
       const { thread } = await startThread(author, categories[slug].id);
       const post = await reply(author, thread.id, text);
@@ -28,7 +21,6 @@ describe('flags: the moderation queue', () => {
     privateAFlag = await flagged(as['member-a'], as['coordinator-a'], 'private-demo-a', 'task force A secret post');
     privateBFlag = await flagged(as['member-b'], as['coordinator-b'], 'private-demo-b', 'task force B secret post');
   });
-  after(() => app.close());
 
   /** Every open flag the persona's queue lists, following cursors. */
   async function queueOf(p: Persona): Promise<FlagDto[]> {

@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
-import type { CategoryDto } from '../../shared/dto/discussion.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { categoriesBySlug, signInAll, startThread, write, type Persona } from './discussionsSupport.js';
+import { startThread, useDiscussionApp, write } from './discussionsSupport.js';
 import { handleOf, notificationsAbout, notificationsOf } from './notificationsSupport.js';
 
 const personas = ['member-a', 'member-b', 'moderator'] as const;
 
 describe('notifications: reading them', () => {
-  let app: TestApp;
-  let as: Record<(typeof personas)[number], Persona>;
-  let categories: Record<string, CategoryDto>;
+  const { as, categories } = useDiscussionApp(personas);
   let memberB: string;
   /** Three fresh mentions of member-b, oldest first. */
   const mentionThree = async () => {
@@ -21,12 +17,8 @@ describe('notifications: reading them', () => {
     return ids;
   };
   before(async () => {
-    app = await startTestApp();
-    as = await signInAll(app, personas);
-    categories = await categoriesBySlug(as.moderator);
     memberB = await handleOf(as['member-a'], as['member-b'], 'blair');
   });
-  after(() => app.close());
 
   it('lists newest first, pages with a cursor, and filters unread ones', async () => {
     const ids = await mentionThree();

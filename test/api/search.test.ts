@@ -1,21 +1,16 @@
 import assert from 'node:assert/strict';
 import type { DiscussionSearchResultDto } from '../../shared/dto/search.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { categoriesBySlug, reply, signInAll, startThread, write, type Persona } from './discussionsSupport.js';
+import { reply, startThread, useDiscussionApp, write } from './discussionsSupport.js';
 import { allHitIds, searchAs, uniqueWord } from './searchSupport.js';
 
 const personas = ['member-a', 'member-b', 'moderator'] as const;
 
 describe('search: threads and posts', () => {
-  let app: TestApp;
-  let as: Record<(typeof personas)[number], Persona>;
+  const { as, categories } = useDiscussionApp(personas);
   let openCategoryId: string;
-  before(async () => {
-    app = await startTestApp();
-    as = await signInAll(app, personas);
-    openCategoryId = (await categoriesBySlug(as.moderator))['victim-services'].id;
+  before(() => {
+    openCategoryId = categories['victim-services'].id;
   });
-  after(() => app.close());
 
   it('finds a thread by a word of its title, with the opening post as snippet', async () => {
     const word = uniqueWord();

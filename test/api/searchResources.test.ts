@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import type { ResourceSearchResultDto } from '../../shared/dto/search.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { categoriesBySlug, reply, signInAll, startThread, write, type Persona } from './discussionsSupport.js';
+import { reply, startThread, useDiscussionApp, write } from './discussionsSupport.js';
 import { shareFile } from './resourcesSupport.js';
 import { allHitIds, searchAnyAs, uniqueWord } from './searchSupport.js';
 
@@ -9,15 +8,11 @@ const personas = ['member-a', 'member-b', 'moderator'] as const;
 const textFile = (text: string) => ({ bytes: Buffer.from(text, 'utf8'), name: 'notes.txt' });
 
 describe('search: library resources', () => {
-  let app: TestApp;
-  let as: Record<(typeof personas)[number], Persona>;
+  const { as, categories } = useDiscussionApp(personas);
   let openCategoryId: string;
-  before(async () => {
-    app = await startTestApp();
-    as = await signInAll(app, personas);
-    openCategoryId = (await categoriesBySlug(as.moderator))['victim-services'].id;
+  before(() => {
+    openCategoryId = categories['victim-services'].id;
   });
-  after(() => app.close());
 
   it('finds a community resource by a word of its title, with its type, description snippet and uploader', async () => {
     const word = uniqueWord();

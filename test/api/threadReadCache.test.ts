@@ -1,22 +1,13 @@
 import assert from 'node:assert/strict';
-import type { CategoryDto, PostDto, ThreadDetailResponse } from '../../shared/dto/discussion.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { categoriesBySlug, reply, signInAll, startThread, write, type Persona } from './discussionsSupport.js';
+import type { PostDto, ThreadDetailResponse } from '../../shared/dto/discussion.js';
+import { reply, startThread, useDiscussionApp, write, type Persona } from './discussionsSupport.js';
 
 // The thread view keeps a per-process copy of a thread's posts (server/domain/discussions/threadContent.ts). These
 // read a thread, change it, and read it again: every change must show at once, and access must never come from the copy.
 const personas = ['member-a', 'member-b', 'moderator'] as const;
 
 describe('thread view: posts served from the per-process copy', () => {
-  let app: TestApp;
-  let as: Record<(typeof personas)[number], Persona>;
-  let categories: Record<string, CategoryDto>;
-  before(async () => {
-    app = await startTestApp();
-    as = await signInAll(app, personas);
-    categories = await categoriesBySlug(as.moderator);
-  });
-  after(() => app.close());
+  const { as, categories } = useDiscussionApp(personas);
 
   const read = async (viewer: Persona, threadId: string) => (await viewer.agent.get(`/api/threads/${threadId}`).expect(200)).body as ThreadDetailResponse;
   const postOf = (detail: ThreadDetailResponse, id: string) => detail.posts.find((p) => p.id === id) as PostDto;

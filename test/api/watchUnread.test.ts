@@ -1,22 +1,12 @@
 import assert from 'node:assert/strict';
 import mongoose from 'mongoose';
-import type { CategoryDto } from '../../shared/dto/discussion.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { categoriesBySlug, reply, signInAll, startThread, write, type Persona } from './discussionsSupport.js';
+import { reply, startThread, useDiscussionApp, write } from './discussionsSupport.js';
 import { listed, unwatch, watch } from './notificationsSupport.js';
 
 const personas = ['member-a', 'member-b', 'coordinator-b', 'moderator'] as const;
 
 describe('discussions: watching and unread counts', () => {
-  let app: TestApp;
-  let as: Record<(typeof personas)[number], Persona>;
-  let categories: Record<string, CategoryDto>;
-  before(async () => {
-    app = await startTestApp();
-    as = await signInAll(app, personas);
-    categories = await categoriesBySlug(as.moderator);
-  });
-  after(() => app.close());
+  const { as, categories } = useDiscussionApp(personas);
 
   it('makes the author watch a thread they start, with nothing unread', async () => {
     const created = await startThread(as['member-a'], categories['victim-services'].id);

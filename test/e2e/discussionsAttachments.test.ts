@@ -1,37 +1,25 @@
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { DevPersonaId } from '../../server/auth/devIdp/personas.js';
+import type { Page } from 'playwright-core';
 import type { CategoryDto } from '../../shared/dto/discussion.js';
 import { personaOf, startThread } from '../api/discussionsSupport.js';
 import { pdfWith, pngImage } from '../fixtures/uploadFiles.js';
-import { startTestApp, type TestApp } from '../support/app.js';
-import { collectPageErrors, describeViolations, findSeriousA11yViolations, launchBrowser, saveScreenshot } from '../support/browser.js';
-import { signInThroughDevIdp } from './devIdpSignIn.js';
+import type { TestApp } from '../support/app.js';
+import { describeViolations, findSeriousA11yViolations, saveScreenshot } from '../support/browser.js';
+import { startBrowserSessions } from './browserSessions.js';
+import type { BrowserSessions } from './browserSessions.js';
 
 // A reply carrying files: chosen in the composer, uploaded with progress, shown on the post for another member,
 // and downloaded by them with the same bytes; then that member reports the post to the moderators.
 describe('discussions in the browser: files on replies, and reporting a post', function () {
   this.timeout(90_000);
+  let sessions: BrowserSessions;
   let app: TestApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[][] = [];
   let threadPath: string;
   let reader: Page;
 
-  async function openSignedIn(persona: DevPersonaId, path: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    pageErrors.push(collectPageErrors(page));
-    await page.goto(new URL(path, app.baseUrl).href);
-    await signInThroughDevIdp(page, persona, app.baseUrl, path);
-    return page;
-  }
-
   before(async () => {
-    app = await startTestApp();
-    browser = await launchBrowser();
+    sessions = await startBrowserSessions();
+    app = sessions.app;
     const memberA = await personaOf(app, 'member-a');
     const categories = (await memberA.agent.get('/api/categories').expect(200)).body.items as CategoryDto[];
     const { thread } = await startThread(memberA, categories.find((c) => c.slug === 'labor-trafficking')!.id);
@@ -39,15 +27,12 @@ describe('discussions in the browser: files on replies, and reporting a post', f
   });
 
   after(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await app?.close();
-    assert.deepEqual(pageErrors.flat(), [], 'the pages logged errors or CSP violations');
+    await sessions?.close();
   });
 
   it('attaches a PDF and an image to a reply, and another member sees and downloads them', async () => {
     const pdf = pdfWith('Interview room checklist');
-    const author = await openSignedIn('member-a', threadPath);
+    const author = await sessions.open('member-a', threadPath);
     const composer = author.locator('.thread-reply');
     await composer.getByRole('textbox', { name: 'Your reply' }).fill('The checklist and a floor plan are attached.');
     await composer.getByLabel(/Attach files/).setInputFiles([
@@ -62,7 +47,7 @@ describe('discussions in the browser: files on replies, and reporting a post', f
     await posted.getByRole('link', { name: 'checklist.pdf' }).waitFor();
     assert.equal(await composer.getByRole('list', { name: 'Attached files' }).count(), 0, 'the composer is cleared');
 
-    reader = await openSignedIn('member-b', threadPath);
+    reader = await sessions.open('member-b', threadPath);
     const seen = reader.locator('article.post', { hasText: 'The checklist and a floor plan are attached.' });
     const preview = seen.getByRole('img', { name: 'Preview of floor plan.png' });
     await preview.waitFor();

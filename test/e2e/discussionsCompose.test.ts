@@ -1,45 +1,32 @@
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { findPersona } from '../../server/auth/devIdp/personas.js';
 import type { DevPersonaId } from '../../server/auth/devIdp/personas.js';
 import { personaOf, reply, startThread, uniqueTitle, write } from '../api/discussionsSupport.js';
 import type { Persona } from '../api/discussionsSupport.js';
 import type { CategoryDto } from '../../shared/dto/discussion.js';
-import { startTestApp } from '../support/app.js';
 import type { TestApp } from '../support/app.js';
-import { collectPageErrors, describeViolations, findSeriousA11yViolations, launchBrowser, saveScreenshot } from '../support/browser.js';
-import { signInThroughDevIdp } from './devIdpSignIn.js';
+import { describeViolations, findSeriousA11yViolations, saveScreenshot } from '../support/browser.js';
+import { startBrowserSessions } from './browserSessions.js';
+import type { BrowserSessions } from './browserSessions.js';
 
-const desktop = { width: 1280, height: 800 };
 const nameOf = (id: DevPersonaId) => `${findPersona(id)!.givenName} ${findPersona(id)!.surname}`;
 
 // Writing in the browser: a new thread with preview and a mention, reactions, quoting, editing with history, and a
 // moderator's lock and delete reaching the author's open page live.
 describe('discussions in the browser, composing and moderating', function () {
   this.timeout(90_000);
+  let sessions: BrowserSessions;
   let app: TestApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[][] = [];
   let memberB: Persona;
   let category: CategoryDto;
   let author: Page;
   let threadPath: string;
 
-  async function openSignedIn(persona: DevPersonaId, path: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: desktop });
-    contexts.push(context);
-    const page = await context.newPage();
-    pageErrors.push(collectPageErrors(page));
-    await page.goto(new URL(path, app.baseUrl).href);
-    await signInThroughDevIdp(page, persona, app.baseUrl, path);
-    return page;
-  }
-
   before(async () => {
     // Replies are spaced 30 s apart per member here, so the composer's answer to a 429 can be seen.
-    app = await startTestApp({ POST_INTERVAL_SECONDS: '30' });
-    browser = await launchBrowser();
+    sessions = await startBrowserSessions({ POST_INTERVAL_SECONDS: '30' });
+    app = sessions.app;
     // member-b signs in once first, so the directory knows them (and their handle) for the mention.
     memberB = await personaOf(app, 'member-b');
     const categories = (await memberB.agent.get('/api/categories').expect(200)).body.items as CategoryDto[];
@@ -47,14 +34,11 @@ describe('discussions in the browser, composing and moderating', function () {
   });
 
   after(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await app?.close();
-    assert.deepEqual(pageErrors.flat(), [], 'the pages logged errors or CSP violations');
+    await sessions?.close();
   });
 
   it('starts a thread with a previewed body and a keyboard-chosen @mention', async () => {
-    author = await openSignedIn('member-a', `/discussions/c/${category.id}/new`);
+    author = await sessions.open('member-a', `/discussions/c/${category.id}/new`);
     await author.getByRole('heading', { level: 1, name: `New thread in ${category.name}` }).waitFor();
     const title = `Shelter intake ${Date.now().toString(36)}`;
     await author.getByRole('textbox', { name: 'Title' }).fill(title);
@@ -132,7 +116,7 @@ describe('discussions in the browser, composing and moderating', function () {
   });
 
   it('shows a moderator’s lock and deletion on the author’s open page without a reload', async () => {
-    const moderator = await openSignedIn('moderator', threadPath);
+    const moderator = await sessions.open('moderator', threadPath);
     await moderator.getByText('Live updates on').waitFor();
     await author.getByText('Live updates on').waitFor();
 

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { findPersona } from '../../server/auth/devIdp/personas.js';
 import type { DevPersonaId } from '../../server/auth/devIdp/personas.js';
 import { personaOf, reply, startThread, uniqueTitle } from '../api/discussionsSupport.js';
 import type { Persona } from '../api/discussionsSupport.js';
 import type { CategoryDto } from '../../shared/dto/discussion.js';
-import { startTestApp } from '../support/app.js';
 import type { TestApp } from '../support/app.js';
-import { collectPageErrors, describeViolations, findSeriousA11yViolations, launchBrowser, saveScreenshot } from '../support/browser.js';
-import { signInThroughDevIdp } from './devIdpSignIn.js';
+import { describeViolations, findSeriousA11yViolations, saveScreenshot } from '../support/browser.js';
+import { startBrowserSessions } from './browserSessions.js';
+import type { BrowserSessions } from './browserSessions.js';
 
 const desktop = { width: 1280, height: 800 };
 const phone = { width: 390, height: 844 };
@@ -33,10 +33,8 @@ async function assertAccessibleAtBothWidths(page: Page, where: string): Promise<
 // Two members in two real browsers on the real server: one replies through the composer, the other sees it live.
 describe('discussions in the browser, live across two members', function () {
   this.timeout(90_000);
+  let sessions: BrowserSessions;
   let app: TestApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[][] = [];
   let memberA: Persona;
   let memberB: Persona;
   let category: CategoryDto;
@@ -46,19 +44,9 @@ describe('discussions in the browser, live across two members', function () {
   let pageA: Page;
   let pageB: Page;
 
-  async function openSignedIn(persona: DevPersonaId, path: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: desktop });
-    contexts.push(context);
-    const page = await context.newPage();
-    pageErrors.push(collectPageErrors(page));
-    await page.goto(new URL(path, app.baseUrl).href);
-    await signInThroughDevIdp(page, persona, app.baseUrl, path);
-    return page;
-  }
-
   before(async () => {
-    app = await startTestApp();
-    browser = await launchBrowser();
+    sessions = await startBrowserSessions();
+    app = sessions.app;
     [memberA, memberB] = [await personaOf(app, 'member-a'), await personaOf(app, 'member-b')];
     const categories = (await memberA.agent.get('/api/categories').expect(200)).body.items as CategoryDto[];
     category = categories.find((c) => c.slug === 'labor-trafficking')!;
@@ -72,14 +60,11 @@ describe('discussions in the browser, live across two members', function () {
   });
 
   after(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await app?.close();
-    assert.deepEqual(pageErrors.flat(), [], 'the pages logged errors or CSP violations');
+    await sessions?.close();
   });
 
   it('lists the categories and the category’s threads accessibly at 1280 px and 390 px', async () => {
-    pageA = await openSignedIn('member-a', '/discussions');
+    pageA = await sessions.open('member-a', '/discussions');
     await pageA.getByRole('heading', { level: 1, name: 'Discussions' }).waitFor();
     const categoryLink = pageA.getByRole('link', { name: category.name, exact: true });
     await categoryLink.waitFor();
@@ -102,7 +87,7 @@ describe('discussions in the browser, live across two members', function () {
 
   it('shows member-b’s reply to member-a without a reload and announces it politely', async () => {
     await pageA.evaluate(() => Object.assign(window, { untouchedSinceLoad: true }));
-    pageB = await openSignedIn('member-b', `/discussions/t/${threadId}`);
+    pageB = await sessions.open('member-b', `/discussions/t/${threadId}`);
     await pageB.getByText('Live updates on').waitFor();
 
     const bell = pageA.getByTestId('notification-bell');
@@ -187,7 +172,7 @@ describe('discussions in the browser, live across two members', function () {
 
   it('returns member-a to the sign-in page when their session ends in another tab', async () => {
     const otherTab = await pageA.context().newPage();
-    pageErrors.push(collectPageErrors(otherTab));
+    sessions.watch(otherTab);
     await otherTab.goto(new URL('/', app.baseUrl).href);
     await otherTab.getByRole('button', { name: 'Sign out' }).click();
     await otherTab.getByTestId('session-notice').waitFor();

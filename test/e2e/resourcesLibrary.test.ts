@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { startTestApp } from '../support/app.js';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import type { TestApp } from '../support/app.js';
-import { collectPageErrors, describeViolations, findSeriousA11yViolations, launchBrowser, saveScreenshot } from '../support/browser.js';
+import { describeViolations, findSeriousA11yViolations, saveScreenshot } from '../support/browser.js';
 import { makeTempDir } from '../support/tempDirs.js';
 import { pdfWith } from '../fixtures/uploadFiles.js';
+import { startBrowserSessions } from './browserSessions.js';
+import type { BrowserSessions } from './browserSessions.js';
 import { signInThroughDevIdp } from './devIdpSignIn.js';
 
 const desktop = { width: 1280, height: 800 };
@@ -49,33 +50,28 @@ describe('resource library in a real browser', function () {
   // A made-up word only this run's title contains, so the search can find exactly this resource.
   const word = `Quillon${randomBytes(4).toString('hex').replace(/\d/g, (d) => 'abcdefghij'[Number(d)])}`;
   const title = `Intake protocol ${word}`;
+  let sessions: BrowserSessions;
   let app: TestApp;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let cdp: CDPSession;
-  let pageErrors: string[];
   let pdfPath: string;
   let pdfBytes: Buffer;
   let resourcePath: string;
 
   before(async () => {
-    app = await startTestApp();
-    browser = await launchBrowser();
+    sessions = await startBrowserSessions();
+    app = sessions.app;
     pdfBytes = largePdf(`Screening questions for ${word}`);
     pdfPath = path.join(makeTempDir('tfc-e2e-upload-'), 'intake-protocol.pdf');
     await writeFile(pdfPath, pdfBytes);
-    context = await browser.newContext({ viewport: desktop, acceptDownloads: true });
-    page = await context.newPage();
-    pageErrors = collectPageErrors(page);
+    page = await sessions.newPage({ viewport: desktop, acceptDownloads: true });
+    context = page.context();
     cdp = await context.newCDPSession(page);
   });
 
   after(async () => {
-    await context?.close();
-    await browser?.close();
-    await app?.close();
-    assert.deepEqual(pageErrors, [], 'the pages logged errors or CSP violations');
+    await sessions?.close();
   });
 
   it('shows a moving progress bar, then the new resource’s page, when member-a shares a PDF through the form', async () => {

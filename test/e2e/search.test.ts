@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { CategoryDto } from '../../shared/dto/discussion.js';
 import { personaOf, startThread } from '../api/discussionsSupport.js';
 import { shareFile } from '../api/resourcesSupport.js';
 import { uniqueWord } from '../api/searchSupport.js';
-import { startTestApp } from '../support/app.js';
 import type { TestApp } from '../support/app.js';
-import { collectPageErrors, describeViolations, findSeriousA11yViolations, launchBrowser, saveScreenshot } from '../support/browser.js';
-import { signInThroughDevIdp } from './devIdpSignIn.js';
+import { describeViolations, findSeriousA11yViolations, saveScreenshot } from '../support/browser.js';
+import { startBrowserSessions } from './browserSessions.js';
+import type { BrowserSessions } from './browserSessions.js';
 
 const desktop = { width: 1280, height: 800 };
 const phone = { width: 390, height: 844 };
@@ -37,19 +37,17 @@ describe('site search in a real browser', function () {
   this.timeout(90_000);
   const word = uniqueWord();
   const secret = uniqueWord();
+  let sessions: BrowserSessions;
   let app: TestApp;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-  let pageErrors: string[];
   let threadId: string;
   let threadTitle: string;
   let resourceId: string;
   let resourceTitle: string;
 
   before(async () => {
-    app = await startTestApp();
-    browser = await launchBrowser();
+    sessions = await startBrowserSessions();
+    app = sessions.app;
     const memberA = await personaOf(app, 'member-a');
     const categories = (await memberA.agent.get('/api/categories').expect(200)).body.items as CategoryDto[];
     const bySlug = (slug: string) => categories.find((c) => c.slug === slug)!.id;
@@ -59,18 +57,11 @@ describe('site search in a real browser', function () {
     resourceId = (await shareFile(memberA, { bytes: Buffer.from('Call the hotline first.', 'utf8'), name: 'referrals.txt' }, { title: resourceTitle, type: 'checklist', description: `Steps for a ${word} referral at night.` })).id;
     await startThread(memberA, bySlug('private-demo-a'), `Private plan ${secret}`, `Only DEMO-A reads ${secret}`);
 
-    context = await browser.newContext({ viewport: desktop });
-    page = await context.newPage();
-    pageErrors = collectPageErrors(page);
-    await page.goto(new URL('/', app.baseUrl).href);
-    await signInThroughDevIdp(page, 'member-b', app.baseUrl, '/');
+    page = await sessions.open('member-b', '/');
   });
 
   after(async () => {
-    await context?.close();
-    await browser?.close();
-    await app?.close();
-    assert.deepEqual(pageErrors, [], 'the pages logged errors or CSP violations');
+    await sessions?.close();
   });
 
   it('finds the thread and the resource from the header, with marked words and a polite count', async () => {

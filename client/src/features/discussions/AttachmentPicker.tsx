@@ -20,7 +20,7 @@ export function AttachmentPicker({ attachments }: { attachments: Attachments }) 
 
   return (
     <div className="attachment-picker">
-      <label htmlFor={`${id}-files`} className="field-label">
+      <label htmlFor={`${id}-files`} className="form-label">
         Attach files <span className="field-help">(up to {limits.attachmentsPerPost}; PDF, Office, text or images)</span>
       </label>
       <input
@@ -36,7 +36,7 @@ export function AttachmentPicker({ attachments }: { attachments: Attachments }) 
         }}
       />
       {message && (
-        <p id={`${id}-message`} className="field-error" role="alert">
+        <p id={`${id}-message`} className="form-error" role="alert">
           {message}
         </p>
       )}
@@ -54,7 +54,7 @@ export function AttachmentPicker({ attachments }: { attachments: Attachments }) 
                 </progress>
               )}
               <span className="attachment-list__status">{statusText(item)}</span>
-              {item.status === 'failed' && <span className="field-error">{item.error}</span>}
+              {item.status === 'failed' && <span className="form-error">{item.error}</span>}
               <button type="button" className="button button--secondary" onClick={() => attachments.remove(item.key)}>
                 Remove<span className="visually-hidden"> {item.name}</span>
               </button>

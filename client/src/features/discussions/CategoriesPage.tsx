@@ -24,11 +24,11 @@ export function CategoriesPage() {
       </SectionIntro>
       <h2>Categories</h2>
       {categories.status === 'loading' && <p className="loading">Loading categories…</p>}
-      {categories.status === 'failed' && <p className="field-error">{categories.message}</p>}
+      {categories.status === 'failed' && <p className="form-error">{categories.message}</p>}
       {categories.status === 'ready' && (
         <ul className="card-list">
           {categories.items.map((category) => (
-            <li key={category.id} className="card-list__item">
+            <li key={category.id} className="card">
               <h3 className="card-list__title">
                 <Link to={`/discussions/c/${category.id}`}>{category.name}</Link>
               </h3>

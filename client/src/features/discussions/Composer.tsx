@@ -13,6 +13,7 @@ import { useAttachments } from './useAttachments.js';
 import { useMentions } from './useMentions.js';
 import { usePiiHint } from './usePiiHint.js';
 import { usePreview } from './usePreview.js';
+import './composer.css';
 
 export interface ComposerProps {
   /** The textarea's visible label, e.g. "Your reply". */
@@ -122,7 +123,7 @@ export function Composer({ label, value, onChange, submitLabel, onSubmit, onCanc
       <ComposerTabs idBase={id} tab={tab} onChange={setTab}>
         {tab === 'write' ? (
           <div className="composer__write">
-            <label htmlFor={`${id}-body`} className="field-label">
+            <label htmlFor={`${id}-body`} className="form-label">
               {label}
             </label>
             <div className="composer__field">
@@ -168,7 +169,7 @@ export function Composer({ label, value, onChange, submitLabel, onSubmit, onCanc
         {hint}
       </p>
       {error && (
-        <p id={errorId} className="field-error" role="alert">
+        <p id={errorId} className="form-error" role="alert">
           {error}
         </p>
       )}

@@ -1,8 +1,9 @@
 import { useId, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { limits } from '../../../../shared/limits.js';
 import { createThread } from '../../api/discussions.js';
 import { ApiError } from '../../api/http.js';
+import { Breadcrumb } from '../../components/Breadcrumb.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useAnnounce } from '../../lib/announcer.js';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
@@ -37,16 +38,12 @@ export function NewThreadPage() {
 
   return (
     <div className="discussions">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/discussions">Discussions</Link>
-          </li>
-          <li>
-            <Link to={`/discussions/c/${categoryId}`}>{category?.name ?? 'Category'}</Link>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        items={[
+          { label: 'Discussions', to: '/discussions' },
+          { label: category?.name ?? 'Category', to: `/discussions/c/${categoryId}` },
+        ]}
+      />
       <PageHeading>New thread{category ? ` in ${category.name}` : ''}</PageHeading>
       <Composer
         label="Opening post"
@@ -55,8 +52,8 @@ export function NewThreadPage() {
         submitLabel="Post thread"
         extraTexts={{ title }}
         extraFields={
-          <div className="field">
-            <label htmlFor={`${id}-title`} className="field-label">
+          <div className="form-field">
+            <label htmlFor={`${id}-title`} className="form-label">
               Title
             </label>
             <input
@@ -69,7 +66,7 @@ export function NewThreadPage() {
               onChange={(event) => setTitle(event.target.value)}
             />
             {titleError && (
-              <p id={`${id}-title-error`} className="field-error">
+              <p id={`${id}-title-error`} className="form-error">
                 {titleError}
               </p>
             )}

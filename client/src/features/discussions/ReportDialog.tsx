@@ -73,13 +73,13 @@ export function ReportDialog({ postId, authorName, onDone, onCancel }: ReportDia
             </label>
           ))}
         </fieldset>
-        <label htmlFor={`${id}-note`} className="field-label">
+        <label htmlFor={`${id}-note`} className="form-label">
           Note for the moderators {reason === 'other' ? '(required)' : '(optional)'}
         </label>
         <textarea id={`${id}-note`} className="text-input" rows={3} maxLength={flagNoteMaxLength} value={note} onChange={(event) => setNote(event.target.value)} />
         <p className="field-help">Do not repeat identifying details here: moderators can see the post.</p>
         {error && (
-          <p id={`${id}-error`} className="field-error" role="alert">
+          <p id={`${id}-error`} className="form-error" role="alert">
             {error}
           </p>
         )}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { describeError, fetchThreadPage } from '../../api/discussions.js';
 import type { ThreadSummary } from '../../api/discussions.js';
+import { Breadcrumb } from '../../components/Breadcrumb.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { useAnnounce } from '../../lib/announcer.js';
@@ -44,13 +45,7 @@ export function ThreadListPage() {
   const heading = category?.name ?? (categories.status === 'loading' ? 'Threads' : 'Category');
   return (
     <div className="discussions">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/discussions">Discussions</Link>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb items={[{ label: 'Discussions', to: '/discussions' }]} />
       <PageHeading>{heading}</PageHeading>
       {category?.description && <p className="lead">{category.description}</p>}
       {category?.visibility === 'private' && <p className="badge badge--private">Private task force space</p>}
@@ -63,12 +58,12 @@ export function ThreadListPage() {
       )}
       <h2>Threads</h2>
       {list.status === 'loading' && list.items.length === 0 && <p className="loading">Loading threads…</p>}
-      {list.status === 'failed' && <p className="field-error">{list.message}</p>}
+      {list.status === 'failed' && <p className="form-error">{list.message}</p>}
       {list.status === 'ready' && list.items.length === 0 && <p>No threads yet. Start the first one.</p>}
       {list.items.length > 0 && (
         <ul className="card-list thread-list">
           {pinnedFirst(list.items).map((thread) => (
-            <li key={thread.id} className={`card-list__item${thread.unreadCount ? ' thread-list__item--unread' : ''}`}>
+            <li key={thread.id} className={`card${thread.unreadCount ? ' thread-list__item--unread' : ''}`}>
               <h3 className="card-list__title">
                 <Link to={`/discussions/t/${thread.id}`}>{thread.title}</Link>
               </h3>

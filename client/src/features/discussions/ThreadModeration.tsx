@@ -64,7 +64,7 @@ export function ThreadModeration({ thread, onChanged }: { thread: ThreadDto; onC
       )}
       {canEditTitle && (
         <form className="inline-form" onSubmit={retitle}>
-          <label htmlFor={`${id}-title`} className="field-label">
+          <label htmlFor={`${id}-title`} className="form-label">
             Title
           </label>
           <input id={`${id}-title`} className="text-input" value={title} maxLength={limits.threadTitle.max} onChange={(e) => setTitle(e.target.value)} />
@@ -75,7 +75,7 @@ export function ThreadModeration({ thread, onChanged }: { thread: ThreadDto; onC
       )}
       {canModerate && movable.length > 1 && (
         <form className="inline-form" onSubmit={move}>
-          <label htmlFor={`${id}-move`} className="field-label">
+          <label htmlFor={`${id}-move`} className="form-label">
             Category
           </label>
           <select id={`${id}-move`} className="text-input" value={target} onChange={(e) => setTarget(e.target.value)}>
@@ -91,7 +91,7 @@ export function ThreadModeration({ thread, onChanged }: { thread: ThreadDto; onC
         </form>
       )}
       {error && (
-        <p className="field-error" role="alert">
+        <p className="form-error" role="alert">
           {error}
         </p>
       )}

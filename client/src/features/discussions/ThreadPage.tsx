@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import type { PostDto, ReactionKind, ThreadDto } from '../../../../shared/dto/discussion.js';
 import type { RoomStatus } from '../../realtime/useThreadRoom.js';
 import { createPost, deletePost, describeError, toggleReaction, updatePost } from '../../api/discussions.js';
 import { ReportDialog } from './ReportDialog.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { Breadcrumb } from '../../components/Breadcrumb.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useAnnounce } from '../../lib/announcer.js';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
@@ -38,20 +39,14 @@ export function ThreadPage() {
   // One structure in every state, so the h1 that navigation focused stays the same element once the thread loads.
   return (
     <div className="discussions thread-view">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <ol>
-          <li>
-            <Link to="/discussions">Discussions</Link>
-          </li>
-          {categoryId && (
-            <li>
-              <Link to={`/discussions/c/${categoryId}`}>{categoryById(categories, categoryId)?.name ?? 'Category'}</Link>
-            </li>
-          )}
-        </ol>
-      </nav>
+      <Breadcrumb
+        items={[
+          { label: 'Discussions', to: '/discussions' },
+          ...(categoryId ? [{ label: categoryById(categories, categoryId)?.name ?? 'Category', to: `/discussions/c/${categoryId}` }] : []),
+        ]}
+      />
       <PageHeading>{state.status === 'ready' ? state.thread.title : state.status === 'loading' ? 'Loading thread…' : 'Thread not available'}</PageHeading>
-      {state.status === 'failed' && <p className="field-error">{state.message}</p>}
+      {state.status === 'failed' && <p className="form-error">{state.message}</p>}
       {state.status === 'ready' && <ThreadContent thread={state.thread} posts={state.posts} model={model} roomStatus={roomStatus} />}
     </div>
   );
@@ -165,7 +160,7 @@ function ThreadContent({ thread, posts, model, roomStatus }: ThreadContentProps)
           }}
         />}
       {actionError && (
-        <p className="field-error" role="alert">
+        <p className="form-error" role="alert">
           {actionError}
         </p>
       )}

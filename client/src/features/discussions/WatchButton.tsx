@@ -30,7 +30,7 @@ export function WatchButton({ thread, onChanged }: { thread: ThreadDto; onChange
         Watch this thread
       </button>
       {error && (
-        <span className="field-error" role="alert">
+        <span className="form-error" role="alert">
           {error}
         </span>
       )}

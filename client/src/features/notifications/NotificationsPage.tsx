@@ -67,12 +67,12 @@ export function NotificationsPage() {
         </button>
       )}
       {error && (
-        <p className="field-error" role="alert">
+        <p className="form-error" role="alert">
           {error}
         </p>
       )}
       {page.status === 'loading' && items.length === 0 && <p className="loading">Loading notifications…</p>}
-      {page.status === 'failed' && <p className="field-error">{page.message}</p>}
+      {page.status === 'failed' && <p className="form-error">{page.message}</p>}
       {page.status === 'ready' && items.length === 0 && <p>No notifications yet. Mentions and replies to you will show here.</p>}
       {items.length > 0 && (
         <ul className="notification-list">

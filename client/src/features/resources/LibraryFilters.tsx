@@ -86,7 +86,7 @@ export function LibraryFilters({ query, queryKey, onApply, taskForces }: Library
   const selectedUnknown = draft.taskForce && !taskForces.some((t) => t.id === draft.taskForce);
 
   return (
-    <form role="search" aria-label="Resources" className="library-filters" onSubmit={submit} noValidate>
+    <form role="search" aria-label="Resources" className="form-panel library-filters" onSubmit={submit} noValidate>
       <div className="form-field library-filters__search">
         <label htmlFor={`${id}-q`} className="form-label">
           Search resources
@@ -100,7 +100,7 @@ export function LibraryFilters({ query, queryKey, onApply, taskForces }: Library
             id={`${id}-q`}
             type="search"
             name="q"
-            className="form-input"
+            className="text-input"
             value={draft.q}
             maxLength={200}
             aria-invalid={searchError ? true : undefined}
@@ -123,7 +123,7 @@ export function LibraryFilters({ query, queryKey, onApply, taskForces }: Library
           <label htmlFor={`${id}-type`} className="form-label">
             Type
           </label>
-          <select id={`${id}-type`} className="form-input" value={draft.type} onChange={(event) => change('type', event.target.value, true)}>
+          <select id={`${id}-type`} className="text-input" value={draft.type} onChange={(event) => change('type', event.target.value, true)}>
             <option value="">Any type</option>
             {resourceTypes.map((t) => (
               <option key={t} value={t}>
@@ -140,7 +140,7 @@ export function LibraryFilters({ query, queryKey, onApply, taskForces }: Library
             id={`${id}-tag`}
             type="text"
             name="tag"
-            className="form-input"
+            className="text-input"
             value={draft.tag}
             maxLength={resourceLimits.tags.length}
             autoComplete="off"
@@ -151,7 +151,7 @@ export function LibraryFilters({ query, queryKey, onApply, taskForces }: Library
           <label htmlFor={`${id}-task-force`} className="form-label">
             Task force
           </label>
-          <select id={`${id}-task-force`} className="form-input" value={draft.taskForce} onChange={(event) => change('taskForce', event.target.value, true)}>
+          <select id={`${id}-task-force`} className="text-input" value={draft.taskForce} onChange={(event) => change('taskForce', event.target.value, true)}>
             <option value="">Any task force</option>
             {taskForces.map((t) => (
               <option key={t.id} value={t.id}>
@@ -165,7 +165,7 @@ export function LibraryFilters({ query, queryKey, onApply, taskForces }: Library
           <label htmlFor={`${id}-discipline`} className="form-label">
             Shared by discipline
           </label>
-          <select id={`${id}-discipline`} className="form-input" value={draft.discipline} onChange={(event) => change('discipline', event.target.value, true)}>
+          <select id={`${id}-discipline`} className="text-input" value={draft.discipline} onChange={(event) => change('discipline', event.target.value, true)}>
             <option value="">Any discipline</option>
             {disciplines.map((d) => (
               <option key={d} value={d}>
@@ -181,7 +181,7 @@ export function LibraryFilters({ query, queryKey, onApply, taskForces }: Library
             <label htmlFor={`${id}-sort`} className="form-label">
               Order
             </label>
-            <select id={`${id}-sort`} className="form-input" value={draft.sort} onChange={(event) => change('sort', event.target.value, true)}>
+            <select id={`${id}-sort`} className="text-input" value={draft.sort} onChange={(event) => change('sort', event.target.value, true)}>
               <option value="new">Newest first</option>
               <option value="popular">Most downloaded</option>
             </select>

@@ -87,7 +87,7 @@ export function LibraryPage() {
       </h2>
       {list.status === 'loading' && <p className="loading">Loading resources…</p>}
       {list.status === 'failed' && (
-        <div className="library-error" role="alert">
+        <div className="failure-banner" role="alert">
           <p>{list.message}</p>
           <button type="button" className="button button--secondary" onClick={retry}>
             Try again
@@ -100,7 +100,7 @@ export function LibraryPage() {
         </p>
       )}
       {list.items.length > 0 && (
-        <ul className="resource-list" ref={listRef}>
+        <ul className="card-list" ref={listRef}>
           {list.items.map((resource) => (
             <li key={resource.id}>
               <ResourceCard

@@ -12,7 +12,7 @@ const excerpt = (text: string) => (text.length > 220 ? `${text.slice(0, 217).tri
 export function ResourceCard({ resource, onTagChosen }: { resource: ResourceDto; onTagChosen?(): void }) {
   const latest = resource.latestVersion;
   return (
-    <article className="resource-card">
+    <article className="card resource-card">
       <h3 className="resource-card__title">
         <Link to={`/resources/${resource.id}`}>{resource.title}</Link>
       </h3>

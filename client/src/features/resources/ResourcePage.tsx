@@ -11,7 +11,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle.js';
 import { AddVersionForm } from './AddVersionForm.js';
 import { describeResourceError } from './describeResourceError.js';
 import { fileKindLabel, formatBytes, resourceTypeLabels } from './format.js';
-import { ResourcesBreadcrumb } from './ResourcesBreadcrumb.js';
+import { Breadcrumb } from '../../components/Breadcrumb.js';
 import { useResource } from './useResource.js';
 import { usageOf, useStorageUsage } from './useStorageUsage.js';
 import { VersionList } from './VersionList.js';
@@ -27,7 +27,7 @@ export function ResourcePage() {
   // One h1 element whatever the state, so the focus it takes on arrival survives the load.
   return (
     <div className="resources">
-      <ResourcesBreadcrumb />
+      <Breadcrumb items={[{ label: 'Resources', to: '/resources' }]} />
       <PageHeading>{heading}</PageHeading>
       {state.status === 'loading' && <p className="loading">Loading the resource…</p>}
       {state.status === 'failed' && <p role="alert">{state.message}</p>}

@@ -19,7 +19,7 @@ export function TextField({ id, label, value, onChange, error, help, maxLength, 
   const describedBy = [help && `${id}-help`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   const common = {
     id,
-    className: 'form-input',
+    className: 'text-input',
     value,
     maxLength,
     required,

@@ -13,7 +13,7 @@ import { ChoiceFieldset } from './ChoiceFieldset.js';
 import { describeUploadError, fieldErrorsOf } from './describeResourceError.js';
 import { FilePicker } from './FilePicker.js';
 import { resourceTypeLabels } from './format.js';
-import { ResourcesBreadcrumb } from './ResourcesBreadcrumb.js';
+import { Breadcrumb } from '../../components/Breadcrumb.js';
 import { StorageSummary } from './StorageSummary.js';
 import { TextField } from './TextField.js';
 import { UploadProgress } from './UploadProgress.js';
@@ -101,7 +101,7 @@ export function UploadPage() {
 
   return (
     <div className="resources">
-      <ResourcesBreadcrumb />
+      <Breadcrumb items={[{ label: 'Resources', to: '/resources' }]} />
       <PageHeading>Share a resource</PageHeading>
       <p className="lead">Share a protocol, template, checklist or training material, or a link to one, with other members.</p>
       <StorageSummary storage={storage} />
@@ -148,7 +148,7 @@ export function UploadPage() {
               <label htmlFor={fieldId('type')} className="form-label">
                 Type
               </label>
-              <select id={fieldId('type')} className="form-input" value={type} onChange={(event) => setType(event.target.value as ResourceType)}>
+              <select id={fieldId('type')} className="text-input" value={type} onChange={(event) => setType(event.target.value as ResourceType)}>
                 {fileTypes.map((t) => (
                   <option key={t} value={t}>
                     {resourceTypeLabels[t]}

@@ -7,9 +7,9 @@ import { fileKindLabel, formatBytes } from './format.js';
 export function VersionList({ resource }: { resource: ResourceDetailDto }) {
   const latest = resource.versions[0]?.number;
   return (
-    <ol className="version-list" reversed>
+    <ol className="card-list version-list" reversed>
       {resource.versions.map((version) => (
-        <li key={version.number} className="version-list__item">
+        <li key={version.number} className="card version-list__item">
           <p className="version-list__heading">
             Version {version.number}
             {version.number === latest && <span className="badge">Latest</span>}

@@ -88,12 +88,12 @@ export function SearchPage() {
   return (
     <div className="search-page">
       <PageHeading>Search</PageHeading>
-      <form role="search" aria-label="Search the site" className="search-form-panel" onSubmit={submit} noValidate>
-        <div className="search-field">
-          <label htmlFor={`${id}-q`} className="search-label">
+      <form role="search" aria-label="Search the site" className="form-panel" onSubmit={submit} noValidate>
+        <div className="form-field">
+          <label htmlFor={`${id}-q`} className="form-label">
             Search for
           </label>
-          <p id={`${id}-help`} className="search-help">
+          <p id={`${id}-help`} className="form-help">
             Searches thread titles, replies and the library. Put a phrase in quotes, or a minus before a word to leave it out.
           </p>
           <div className="search-field__row">
@@ -102,7 +102,7 @@ export function SearchPage() {
               id={`${id}-q`}
               type="search"
               name="q"
-              className="search-input"
+              className="text-input"
               value={draft}
               maxLength={200}
               autoComplete="off"
@@ -115,13 +115,13 @@ export function SearchPage() {
             </button>
           </div>
           {(error || tooShort) && (
-            <p id={`${id}-error`} className="search-error">
+            <p id={`${id}-error`} className="form-error">
               {error || 'Type at least 2 characters to search.'}
             </p>
           )}
         </div>
         <fieldset className="search-kinds">
-          <legend className="search-label">Show</legend>
+          <legend className="form-label">Show</legend>
           <div className="search-kinds__options">
             {searchPageFilters.map((filter) => (
               <label key={filter.value || 'all'} className="search-kinds__option">
@@ -136,7 +136,7 @@ export function SearchPage() {
       {request && <h2>Results for “{request.q}”</h2>}
       {results.status === 'loading' && <p className="loading">Searching…</p>}
       {results.status === 'failed' && (
-        <div className="search-failure" role="alert">
+        <div className="failure-banner" role="alert">
           <p>{results.message}</p>
           <button type="button" className="button button--secondary" onClick={retry}>
             Try again

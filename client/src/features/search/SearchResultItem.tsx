@@ -17,9 +17,9 @@ export function SearchResultItem({ hit, terms }: { hit: SearchResultDto; terms: 
   const title = hit.kind === 'resource' ? hit.title : hit.threadTitle;
   const author = hit.author?.displayName ?? 'A former member';
   return (
-    <article className="search-result">
+    <article className="card search-result">
       <p className="search-result__kind">
-        <span className="search-badge">{kindLabels[hit.kind]}</span>
+        <span className="badge search-badge">{kindLabels[hit.kind]}</span>
         {hit.kind === 'resource' && <span className="search-result__type">{resourceTypeLabels[hit.resourceType]}</span>}
       </p>
       <h3 className="search-result__title">
