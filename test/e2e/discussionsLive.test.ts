@@ -6,29 +6,14 @@ import { personaOf, reply, startThread, uniqueTitle } from '../api/discussionsSu
 import type { Persona } from '../api/discussionsSupport.js';
 import type { CategoryDto } from '../../shared/dto/discussion.js';
 import type { TestApp } from '../support/app.js';
-import { describeViolations, findSeriousA11yViolations, saveScreenshot } from '../support/browser.js';
+import { assertAccessibleAtBothWidths, describeViolations, findSeriousA11yViolations, saveScreenshot } from '../support/browser.js';
 import { startBrowserSessions } from './browserSessions.js';
 import type { BrowserSessions } from './browserSessions.js';
 
-const desktop = { width: 1280, height: 800 };
-const phone = { width: 390, height: 844 };
 const nameOf = (id: DevPersonaId) => {
   const persona = findPersona(id)!;
   return `${persona.givenName} ${persona.surname}`;
 };
-
-/** axe at desktop and phone widths, and no sideways scrolling on the phone; the phone view is kept as an artifact. */
-async function assertAccessibleAtBothWidths(page: Page, where: string): Promise<void> {
-  for (const viewport of [desktop, phone]) {
-    await page.setViewportSize(viewport);
-    const violations = await findSeriousA11yViolations(page);
-    assert.deepEqual(violations, [], `${where} at ${viewport.width}px:\n${describeViolations(violations)}`);
-  }
-  await saveScreenshot(page, `discussions-${where}-phone`);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `${where} scrolls sideways by ${overflow}px at 390px`);
-  await page.setViewportSize(desktop);
-}
 
 // Two members in two real browsers on the real server: one replies through the composer, the other sees it live.
 describe('discussions in the browser, live across two members', function () {
@@ -68,7 +53,7 @@ describe('discussions in the browser, live across two members', function () {
     await pageA.getByRole('heading', { level: 1, name: 'Discussions' }).waitFor();
     const categoryLink = pageA.getByRole('link', { name: category.name, exact: true });
     await categoryLink.waitFor();
-    await assertAccessibleAtBothWidths(pageA, 'category list');
+    await assertAccessibleAtBothWidths(pageA, 'category list', { phoneScreenshot: 'discussions-category list-phone' });
 
     await categoryLink.click();
     await pageA.getByRole('heading', { level: 1, name: category.name }).waitFor();
@@ -78,7 +63,7 @@ describe('discussions in the browser, live across two members', function () {
     assert.match(await item.innerText(), /2 replies/);
     assert.ok(await item.locator('time[datetime]').count(), 'last activity is a <time> with its ISO instant');
     assert.ok(await pageA.getByRole('link', { name: 'New thread' }).isVisible(), 'members may start threads in an open category');
-    await assertAccessibleAtBothWidths(pageA, 'thread list');
+    await assertAccessibleAtBothWidths(pageA, 'thread list', { phoneScreenshot: 'discussions-thread list-phone' });
 
     await threadLink.click();
     await pageA.getByRole('heading', { level: 1, name: threadTitle }).waitFor();
@@ -117,7 +102,7 @@ describe('discussions in the browser, live across two members', function () {
     );
 
     await saveScreenshot(pageA, 'discussions-thread-live');
-    await assertAccessibleAtBothWidths(pageA, 'thread view');
+    await assertAccessibleAtBothWidths(pageA, 'thread view', { phoneScreenshot: 'discussions-thread view-phone' });
   });
 
   it('warns about a phone number with the span marked, and posts it when member-b chooses Post anyway', async () => {

@@ -4,27 +4,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import type { TestApp } from '../support/app.js';
-import { describeViolations, findSeriousA11yViolations, saveScreenshot } from '../support/browser.js';
+import { assertAccessibleAtBothWidths, desktopViewport as desktop, saveScreenshot } from '../support/browser.js';
 import { makeTempDir } from '../support/tempDirs.js';
 import { pdfWith } from '../fixtures/uploadFiles.js';
 import { startBrowserSessions } from './browserSessions.js';
 import type { BrowserSessions } from './browserSessions.js';
 import { signInThroughDevIdp } from './devIdpSignIn.js';
 
-const desktop = { width: 1280, height: 800 };
-const phone = { width: 390, height: 844 };
-
-/** axe (no serious or critical finding) at 1280 px and 390×844, and no sideways scrolling on the phone. */
-async function assertAccessibleAtBothWidths(page: Page, where: string): Promise<void> {
-  for (const viewport of [desktop, phone]) {
-    await page.setViewportSize(viewport);
-    const violations = await findSeriousA11yViolations(page);
-    assert.deepEqual(violations, [], `${where} at ${viewport.width}px:\n${describeViolations(violations)}`);
-  }
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `${where} scrolls sideways by ${overflow}px at 390px`);
-  await page.setViewportSize(desktop);
-}
 
 /**
  * A valid PDF grown to about 1.5 MB with a trailing comment (after %%EOF, so its xref offsets stay right): large

@@ -5,24 +5,10 @@ import { personaOf, startThread } from '../api/discussionsSupport.js';
 import { shareFile } from '../api/resourcesSupport.js';
 import { uniqueWord } from '../api/searchSupport.js';
 import type { TestApp } from '../support/app.js';
-import { describeViolations, findSeriousA11yViolations, saveScreenshot } from '../support/browser.js';
+import { assertAccessibleAtBothWidths, desktopViewport as desktop, phoneViewport as phone, saveScreenshot } from '../support/browser.js';
 import { startBrowserSessions } from './browserSessions.js';
 import type { BrowserSessions } from './browserSessions.js';
 
-const desktop = { width: 1280, height: 800 };
-const phone = { width: 390, height: 844 };
-
-/** axe (no serious or critical finding) at 1280 px and 390×844, and no sideways scrolling on the phone. */
-async function assertAccessibleAtBothWidths(page: Page, where: string): Promise<void> {
-  for (const viewport of [desktop, phone]) {
-    await page.setViewportSize(viewport);
-    const violations = await findSeriousA11yViolations(page);
-    assert.deepEqual(violations, [], `${where} at ${viewport.width}px:\n${describeViolations(violations)}`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `${where} scrolls sideways by ${overflow}px at ${viewport.width}px`);
-  }
-  await page.setViewportSize(desktop);
-}
 
 /** Types the words into the header's search field and submits it with Enter, as a keyboard user would. */
 async function searchFromHeader(page: Page, words: string): Promise<void> {

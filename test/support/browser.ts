@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -115,4 +116,23 @@ export async function pressTabUntilFocused(page: Page, target: Locator, limit = 
     if (await target.evaluate((element) => element === document.activeElement)) return;
   }
   throw new Error(`not reachable with Tab within ${limit} presses`);
+}
+
+export const desktopViewport = { width: 1280, height: 800 };
+export const phoneViewport = { width: 390, height: 844 };
+
+/**
+ * axe (no serious or critical finding) and no sideways scrolling, at 1280 px and at 390x844; optionally keeps the
+ * phone view as a screenshot artifact. Leaves the page at the desktop width.
+ */
+export async function assertAccessibleAtBothWidths(page: Page, where: string, options: { phoneScreenshot?: string } = {}): Promise<void> {
+  for (const viewport of [desktopViewport, phoneViewport]) {
+    await page.setViewportSize(viewport);
+    const violations = await findSeriousA11yViolations(page);
+    assert.deepEqual(violations, [], `${where} at ${viewport.width}px:\n${describeViolations(violations)}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${where} scrolls sideways by ${overflow}px at ${viewport.width}px`);
+  }
+  if (options.phoneScreenshot) await saveScreenshot(page, options.phoneScreenshot);
+  await page.setViewportSize(desktopViewport);
 }

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { FailureBanner } from '../../components/FailureBanner.js';
 import { Link } from 'react-router';
 import type { ResourceTaskForceDto } from '../../../../shared/dto/resource.js';
 import { PageHeading } from '../../components/PageHeading.js';
@@ -86,14 +87,7 @@ export function LibraryPage() {
         {query.q ? `Results for “${query.q}”` : filtered ? 'Matching resources' : 'Latest resources'}
       </h2>
       {list.status === 'loading' && <p className="loading">Loading resources…</p>}
-      {list.status === 'failed' && (
-        <div className="failure-banner" role="alert">
-          <p>{list.message}</p>
-          <button type="button" className="button button--secondary" onClick={retry}>
-            Try again
-          </button>
-        </div>
-      )}
+      {list.status === 'failed' && <FailureBanner message={list.message} onRetry={retry} />}
       {list.status === 'ready' && list.items.length === 0 && (
         <p className="library-empty">
           {filtered ? 'No resources match. Try other words or fewer filters.' : 'Nothing has been shared yet. Share the first protocol, template or checklist.'}

@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { FailureBanner } from '../../components/FailureBanner.js';
 import type { FormEvent } from 'react';
 import { PageHeading } from '../../components/PageHeading.js';
 import { useAnnounce } from '../../lib/announcer.js';
@@ -135,14 +136,7 @@ export function SearchPage() {
 
       {request && <h2>Results for “{request.q}”</h2>}
       {results.status === 'loading' && <p className="loading">Searching…</p>}
-      {results.status === 'failed' && (
-        <div className="failure-banner" role="alert">
-          <p>{results.message}</p>
-          <button type="button" className="button button--secondary" onClick={retry}>
-            Try again
-          </button>
-        </div>
-      )}
+      {results.status === 'failed' && <FailureBanner message={results.message} onRetry={retry} />}
       {results.status === 'ready' && results.items.length === 0 && (
         <p className="search-empty">
           Nothing you can read matches “{request?.q}”{kind ? ' in this filter' : ''}. Try other or fewer words{kind ? ', or show all results' : ''}.
